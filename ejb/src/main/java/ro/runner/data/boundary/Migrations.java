@@ -1,0 +1,38 @@
+package ro.runner.data.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the primary's schema to the version this EAR was built for, before any other startup bean
+ * touches the database (they declare {@code @DependsOn("Migrations")}). Flyway's own lock makes two
+ * nodes starting together migrate once.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Migrations {
+
+    private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/primary")
+    DataSource primary;
+
+    @PostConstruct
+    void migrate() {
+        var result = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(primary)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+    }
+}

@@ -1,0 +1,39 @@
+package ro.runner.runs.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import java.time.Duration;
+import ro.runner.runs.entity.Envelope;
+
+/**
+ * Sends envelopes. The container-managed JMS context joins the caller's JTA transaction, so a
+ * message exists if and only if the change it announces committed.
+ */
+@ApplicationScoped
+public class Messages {
+
+    /** The attempt number a message carries; a first send is attempt 1. */
+    public static final String ATTEMPT = "runnerAttempt";
+
+    public static final String TYPE = "runnerType";
+
+    @Inject
+    @JMSConnectionFactory("java:app/jms/ConnectionFactory")
+    JMSContext jms;
+
+    public void send(Queue queue, Envelope envelope, int priority) {
+        send(queue, envelope.toJson(), envelope.type(), priority, Duration.ZERO, 1);
+    }
+
+    public void send(Queue queue, String body, String type, int priority, Duration delay, int attempt) {
+        jms.createProducer()
+                .setPriority(priority)
+                .setDeliveryDelay(delay.toMillis())
+                .setProperty(ATTEMPT, attempt)
+                .setProperty(TYPE, type)
+                .send(queue, body);
+    }
+}
