@@ -1,0 +1,55 @@
+package ro.runner.runs.job;
+
+import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import ro.runner.runs.boundary.RunLedger;
+import ro.runner.runs.entity.RunKind;
+import ro.runner.runs.entity.RunStatus;
+import ro.runner.runs.entity.Tags;
+
+/**
+ * Records every job execution in the run ledger: RUNNING when it starts, then SUCCEEDED with its
+ * exit status, or FAILED when it fails or is stopped. Every job lists this listener.
+ */
+@Dependent
+@Named("runLedgerJobListener")
+public class RunLedgerJobListener extends AbstractJobListener {
+
+    @Inject
+    JobContext job;
+
+    @EJB
+    RunLedger ledger;
+
+    @Override
+    public void beforeJob() {
+        long run = ledger.start(
+                RunKind.BATCH,
+                job.getJobName(),
+                Tags.of("execution", job.getExecutionId()).and("instance", job.getInstanceId()),
+                String.valueOf(job.getExecutionId()),
+                1);
+        job.setTransientUserData(run);
+    }
+
+    @Override
+    public void afterJob() {
+        if (!(job.getTransientUserData() instanceof Long run)) {
+            return;
+        }
+        if (job.getBatchStatus() == BatchStatus.COMPLETED) {
+            ledger.succeed(run, job.getExitStatus());
+        } else {
+            ledger.fail(
+                    run,
+                    RunStatus.FAILED,
+                    new IllegalStateException("job " + job.getBatchStatus()
+                            + (job.getExitStatus() == null ? "" : ": " + job.getExitStatus())));
+        }
+    }
+}
