@@ -1,0 +1,57 @@
+package ro.runner.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.Testable;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The deployments of the tests: the EAR exactly as the build made it, optionally with one more web
+ * module holding the test classes (so in-container tests see the application as deployed).
+ */
+public final class Deployments {
+
+    private Deployments() {}
+
+    /** The EAR as built by this build. */
+    public static EnterpriseArchive ear() {
+        String path = System.getProperty("runner.ear");
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException("system property runner.ear must name the built EAR, got " + path);
+        }
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(path));
+    }
+
+    /** The EAR plus a test web module (context root /it) that Arquillian runs the tests in. */
+    public static EnterpriseArchive earWith(Class<?>... testClasses) {
+        EnterpriseArchive ear = ear();
+        WebArchive tests = ShrinkWrap.create(WebArchive.class, "it.war")
+                .addClasses(testClasses)
+                .addClass(Deployments.class)
+                .addAsWebInfResource(
+                        new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+                                + " version=\"4.0\" bean-discovery-mode=\"all\"/>"),
+                        "beans.xml");
+        ear.addAsModule(Testable.archiveToTest(tests));
+        String xml = read(ear, "/META-INF/application.xml");
+        ear.delete("/META-INF/application.xml");
+        ear.setApplicationXML(new StringAsset(xml.replace(
+                "<library-directory>",
+                "<module><web><web-uri>it.war</web-uri><context-root>/it</context-root></web></module>\n"
+                        + "    <library-directory>")));
+        return ear;
+    }
+
+    private static String read(EnterpriseArchive ear, String path) {
+        try (InputStream in = ear.get(path).getAsset().openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package ro.runner.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The test stack as a client sees it: ports and folders from server-config/profiles, HTTP calls
+ * with the admin's credentials, JDBC to the primary. For tests that run outside the server.
+ */
+public final class TestStack {
+
+    private static final Map<String, String> ENV = load();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private TestStack() {}
+
+    public static String get(String name) {
+        String value = ENV.get(name);
+        if (value == null) {
+            throw new IllegalStateException(name + " is not set in the test profile");
+        }
+        return value;
+    }
+
+    public static Path root() {
+        return Path.of(System.getProperty("runner.root", "..")).toAbsolutePath().normalize();
+    }
+
+    public static URI http(String path) {
+        return URI.create("http://127.0.0.1:" + get("PAYARA_HTTP_PORT") + path);
+    }
+
+    public static String adminPassword() {
+        return System.getProperty("runner.admin.password");
+    }
+
+    public static HttpRequest.Builder request(String path) {
+        return request(path, "admin", adminPassword());
+    }
+
+    public static HttpRequest.Builder request(String path, String user, String password) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(http(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + basic)
+                .header("Accept", "application/json");
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Connection primary() throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + get("PG_PRIMARY_PORT") + "/" + get("PG_DB"),
+                get("PG_USER"),
+                get("PG_PASSWORD"));
+    }
+
+    private static Map<String, String> load() {
+        var env = new HashMap<String, String>();
+        env.put("RUNNER_ROOT", root().toString());
+        for (String file : new String[] {"common.env", "test.env"}) {
+            try {
+                for (String line : Files.readAllLines(root().resolve("server-config/profiles/" + file))) {
+                    String trimmed = line.trim();
+                    int eq = trimmed.indexOf('=');
+                    if (trimmed.startsWith("#") || eq <= 0) {
+                        continue;
+                    }
+                    String value = trimmed.substring(eq + 1).replace("\"", "");
+                    for (var known : env.entrySet()) {
+                        value = value.replace("${" + known.getKey() + "}", known.getValue());
+                    }
+                    env.put(trimmed.substring(0, eq), value);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Map.copyOf(env);
+    }
+}
