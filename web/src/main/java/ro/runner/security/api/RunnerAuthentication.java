@@ -75,7 +75,7 @@ public class RunnerAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus formLogin(
             HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return context.responseUnauthorized();
+            return AuthenticationStatus.SEND_FAILURE;
         }
         request.changeSessionId();
         HttpSession session = request.getSession(true);

@@ -1,0 +1,162 @@
+package ro.runner.runs.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import ro.runner.it.Deployments;
+
+/**
+ * The console in a real browser (headless Chromium) against the deployed EAR: the sign-in guard,
+ * the Runs table, a schedule run from the Schedules page showing up in the ledger, and a wrong
+ * password kept on the login page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleIT {
+
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final Duration PAGE = Duration.ofSeconds(20);
+    private static final Duration LEDGER = Duration.ofSeconds(60);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deploy() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Path profile;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        profile = Files.createTempDirectory("console-it-chromium");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        var options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-dev-shm-usage",
+                        "--no-first-run",
+                        "--window-size=1400,900",
+                        "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, PAGE);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Test
+    void signedInAdminSeesTheLedgerAndRunsAScheduleNow() throws IOException {
+        browser.get(url("/console/runs.xhtml"));
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+
+        signIn(System.getProperty("runner.admin.password"));
+        wait.until(ExpectedConditions.urlContains("/console/runs.xhtml"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("runs:table")));
+        assertEquals("Runs", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("admin", browser.findElement(By.id("session:user")).getText());
+
+        browser.findElement(By.linkText("Schedules")).click();
+        By runNow = By.xpath("//tr[td[normalize-space()='runs-retention']]//button[normalize-space()='Run now']");
+        wait.until(ExpectedConditions.elementToBeClickable(runNow)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".ui-growl"), "started runs-retention execution"));
+
+        browser.get(url("/console/runs.xhtml?name=runs-retention"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("runs:table")));
+        browser.findElement(By.id("live")).click();
+        new WebDriverWait(browser, LEDGER)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#runs\\:table tbody"), "runs-retention"));
+        screenshot(Path.of("target", "console-runs.png"));
+        browser.findElement(By.id("live")).click();
+
+        By details = By.cssSelector("#runs\\:table tbody tr button[title='Details']");
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(details).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail"), "runs-retention"));
+
+        browser.get(url("/console/runs.xhtml"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("session:logout")))
+                .click();
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        browser.get(url("/console/runs.xhtml"));
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+    }
+
+    @Test
+    void wrongPasswordShowsAnErrorAndStaysOnTheLoginPage() {
+        browser.get(url("/login.xhtml"));
+
+        signIn("not-" + System.getProperty("runner.admin.password"));
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
+        assertTrue(browser.getCurrentUrl().contains("/login.xhtml"), browser.getCurrentUrl());
+        assertTrue(browser.findElements(By.id("runs:table")).isEmpty());
+    }
+
+    private void signIn(String password) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username")))
+                .sendKeys("admin");
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:submit")).click();
+    }
+
+    private String url(String path) {
+        String root = base.toExternalForm();
+        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path;
+    }
+
+    private void screenshot(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
