@@ -30,6 +30,10 @@ public class Migrations {
         var result = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(primary)
                 .locations("classpath:db/migration")
+                // Payara creates its timer and batch tables in the same schema, possibly first:
+                // baseline below V1 so Flyway accepts them and still applies every migration.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
