@@ -33,6 +33,7 @@ public final class Deployments {
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "it.war")
                 .addClasses(testClasses)
                 .addClass(Deployments.class)
+                .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class))
                 .addAsWebInfResource(
                         new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
                                 + " version=\"4.0\" bean-discovery-mode=\"all\"/>"),
@@ -45,6 +46,16 @@ public final class Deployments {
                 "<module><web><web-uri>it.war</web-uri><context-root>/it</context-root></web></module>\n"
                         + "    <library-directory>")));
         return ear;
+    }
+
+    /** The jar a test library class was loaded from, to ship it inside the test module. */
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String read(EnterpriseArchive ear, String path) {

@@ -1,5 +1,6 @@
 /**
  * Users and roles: a database identity store with PBKDF2 hashes, roles {@code admin}, {@code
- * operator} and {@code viewer}, and the first admin created on first start.
+ * operator} and {@code viewer}, the authentication mechanism of the API (HTTP Basic) and the console
+ * (form), and the first admin created on first start.
  */
 package ro.runner.security;

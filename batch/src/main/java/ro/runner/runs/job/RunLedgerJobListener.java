@@ -42,14 +42,18 @@ public class RunLedgerJobListener extends AbstractJobListener {
         if (!(job.getTransientUserData() instanceof Long run)) {
             return;
         }
-        if (job.getBatchStatus() == BatchStatus.COMPLETED) {
+        // The runtime calls afterJob before it sets the final status: a job that ran to its end is
+        // still STARTED here, a stopped one STOPPING, a failed one FAILED.
+        BatchStatus status = job.getBatchStatus();
+        if (status == BatchStatus.STARTED || status == BatchStatus.COMPLETED) {
             ledger.succeed(run, job.getExitStatus());
         } else {
+            String what = status == BatchStatus.STOPPING || status == BatchStatus.STOPPED ? "stopped" : "failed";
             ledger.fail(
                     run,
                     RunStatus.FAILED,
-                    new IllegalStateException("job " + job.getBatchStatus()
-                            + (job.getExitStatus() == null ? "" : ": " + job.getExitStatus())));
+                    new IllegalStateException(
+                            "job " + what + (job.getExitStatus() == null ? "" : ": " + job.getExitStatus())));
         }
     }
 }

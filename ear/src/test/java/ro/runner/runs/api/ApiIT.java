@@ -126,7 +126,11 @@ class ApiIT {
         var runs = Json.object(awaitBody("/api/runs?kind=TIMER&name=runs-retention&tag=trigger=manual", "SUCCEEDED"));
         assertThat(runs.getJsonArray("items").getJsonObject(0).getString("status"))
                 .isEqualTo("SUCCEEDED");
-        var metrics = awaitBody("/metrics", "runner_runs");
+        var metrics = TestStack.send(TestStack.request("/metrics")
+                        .setHeader("Accept", "text/plain")
+                        .GET()
+                        .build())
+                .body();
         assertThat(metrics).containsPattern("runner_runs_total\\{[^}]*kind=\"TIMER\"[^}]*name=\"runs-retention\"");
     }
 

@@ -17,7 +17,6 @@ import org.flywaydb.core.Flyway;
  */
 @Singleton
 @Startup
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Migrations {
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
@@ -25,7 +24,10 @@ public class Migrations {
     @Resource(lookup = "java:app/jdbc/primary")
     DataSource primary;
 
+    // Flyway manages its own local transactions: no JTA transaction may be active around it. The
+    // attribute is on the callback itself: Payara ignores a class-level one for @PostConstruct.
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         var result = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(primary)

@@ -1,140 +1,32 @@
 package ro.runner.runs.boundary;
 
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
-import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.JobInstance;
-import jakarta.batch.runtime.Metric;
-import jakarta.batch.runtime.StepExecution;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import ro.runner.runs.entity.JobExecutionView;
-import ro.runner.runs.entity.JobExecutionView.StepView;
 import ro.runner.runs.entity.Page;
 
 /**
- * Every batch operation of the console and the API, through the standard {@link JobOperator}, so
- * {@code asadmin list-batch-job-executions} and any Jakarta Batch client see the same executions.
+ * The port to the batch module: start, restart, stop, abandon and list job executions. Implemented
+ * beside the jobs in the batch module, used by the schedules, the console and the API (which only
+ * depend on this module). Inject it with {@code @EJB}.
  */
-// Bean-managed transactions: starting a job inside a container transaction misbehaves on Payara.
-@Stateless
-@TransactionManagement(TransactionManagementType.BEAN)
-public class BatchJobs {
+public interface BatchJobs {
 
-    /** The jobs this application defines (file names under META-INF/batch-jobs). */
-    public static final List<String> KNOWN_JOBS = List.of("runs-retention");
+    /** Starts a job; a clear IllegalArgumentException names the known jobs when the name is unknown. */
+    long start(String jobName, Map<String, String> parameters);
 
-    private JobOperator operator() {
-        return BatchRuntime.getJobOperator();
-    }
+    /** Restarts a failed or stopped execution with its parameters, overridden by the given ones. */
+    long restart(long executionId, Map<String, String> parameters);
 
-    public long start(String jobName, Map<String, String> parameters) {
-        if (!KNOWN_JOBS.contains(jobName)) {
-            throw new IllegalArgumentException("no batch job named '" + jobName + "'; known jobs: " + KNOWN_JOBS);
-        }
-        var properties = new Properties();
-        properties.putAll(parameters);
-        return operator().start(jobName, properties);
-    }
+    void stop(long executionId);
 
-    public long restart(long executionId, Map<String, String> parameters) {
-        var properties = new Properties();
-        properties.putAll(operator().getParameters(executionId));
-        properties.putAll(parameters);
-        return operator().restart(executionId, properties);
-    }
+    void abandon(long executionId);
 
-    public void stop(long executionId) {
-        operator().stop(executionId);
-    }
+    /** One execution with its steps and their metrics. */
+    JobExecutionView execution(long executionId);
 
-    public void abandon(long executionId) {
-        operator().abandon(executionId);
-    }
+    /** Executions of one job (every job when jobName is blank), newest first, without steps. */
+    Page<JobExecutionView> executions(String jobName, int page, int size);
 
-    public JobExecutionView execution(long executionId) {
-        return view(operator().getJobExecution(executionId), true);
-    }
-
-    /** Executions of one job (or of every job when jobName is blank), newest first. */
-    public Page<JobExecutionView> executions(String jobName, int page, int size) {
-        var names = jobName == null || jobName.isBlank() ? jobNames() : List.of(jobName);
-        var all = new ArrayList<JobExecution>();
-        for (String name : names) {
-            try {
-                int count = operator().getJobInstanceCount(name);
-                for (JobInstance instance : operator().getJobInstances(name, 0, count)) {
-                    all.addAll(operator().getJobExecutions(instance));
-                }
-            } catch (NoSuchJobException unknownYet) {
-                // a job that never ran has no instances
-            }
-        }
-        all.sort(Comparator.comparingLong(JobExecution::getExecutionId).reversed());
-        var items = all.stream()
-                .skip((long) page * size)
-                .limit(size)
-                .map(e -> view(e, false))
-                .toList();
-        return new Page<>(items, page, size, all.size());
-    }
-
-    public List<String> jobNames() {
-        var names = new TreeSet<>(KNOWN_JOBS);
-        names.addAll(operator().getJobNames());
-        return List.copyOf(names);
-    }
-
-    private JobExecutionView view(JobExecution execution, boolean withSteps) {
-        long id = execution.getExecutionId();
-        List<StepView> steps = withSteps
-                ? operator().getStepExecutions(id).stream().map(BatchJobs::step).toList()
-                : List.of();
-        Properties parameters = execution.getJobParameters();
-        return new JobExecutionView(
-                id,
-                operator().getJobInstance(id).getInstanceId(),
-                execution.getJobName(),
-                String.valueOf(execution.getBatchStatus()),
-                execution.getExitStatus(),
-                instant(execution.getCreateTime()),
-                instant(execution.getStartTime()),
-                instant(execution.getEndTime()),
-                parameters == null
-                        ? Map.of()
-                        : parameters.stringPropertyNames().stream()
-                                .collect(Collectors.toMap(k -> k, parameters::getProperty, (a, b) -> a, TreeMap::new)),
-                steps);
-    }
-
-    private static StepView step(StepExecution step) {
-        var metrics = new TreeMap<String, Long>();
-        for (Metric metric : step.getMetrics()) {
-            metrics.put(metric.getType().name(), metric.getValue());
-        }
-        return new StepView(
-                step.getStepExecutionId(),
-                step.getStepName(),
-                String.valueOf(step.getBatchStatus()),
-                step.getExitStatus(),
-                instant(step.getStartTime()),
-                instant(step.getEndTime()),
-                metrics);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
-    }
+    List<String> jobNames();
 }

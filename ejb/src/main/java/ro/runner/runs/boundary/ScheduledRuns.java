@@ -1,5 +1,6 @@
 package ro.runner.runs.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,7 +22,7 @@ public class ScheduledRuns {
     @Inject
     RunRecorder recorder;
 
-    @Inject
+    @EJB
     BatchJobs batchJobs;
 
     public String run(String name, String trigger) {

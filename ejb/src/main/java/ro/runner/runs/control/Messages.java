@@ -20,8 +20,10 @@ public class Messages {
 
     public static final String TYPE = "runnerType";
 
+    // The server-level name: Payara looks the injected context's factory up under name + "__pm",
+    // which exists for server resources only, not for java:app names mapped in application.xml.
     @Inject
-    @JMSConnectionFactory("java:app/jms/ConnectionFactory")
+    @JMSConnectionFactory("jms/runner/ConnectionFactory")
     JMSContext jms;
 
     public void send(Queue queue, Envelope envelope, int priority) {

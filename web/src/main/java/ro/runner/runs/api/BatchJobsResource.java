@@ -1,6 +1,6 @@
 package ro.runner.runs.api;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,7 +28,7 @@ import ro.runner.runs.entity.Page;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BatchJobsResource {
 
-    @Inject
+    @EJB
     BatchJobs jobs;
 
     @Context

@@ -1,7 +1,7 @@
 package ro.runner.runs.console;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
@@ -29,7 +29,7 @@ public class BatchJobsPage implements Serializable {
     private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED");
     private static final List<String> SKIPS = List.of("READ_SKIP_COUNT", "PROCESS_SKIP_COUNT", "WRITE_SKIP_COUNT");
 
-    @Inject
+    @EJB
     BatchJobs batchJobs;
 
     private final LazyDataModel<JobExecutionView> executions = new Executions();

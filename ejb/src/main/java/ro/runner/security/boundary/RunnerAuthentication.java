@@ -1,4 +1,4 @@
-package ro.runner.security.api;
+package ro.runner.security.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,8 @@ import ro.runner.security.entity.Role;
  * One mechanism for two kinds of client, because Jakarta Security 3 allows one per application:
  * HTTP Basic for {@code /api} (stateless: every request carries its credentials, a failure is a 401
  * with a problem body) and a form for {@code /console} (the login page calls
- * {@code SecurityContext.authenticate}; the identity is then kept in the HTTP session).
+ * {@code SecurityContext.authenticate}; the identity is then kept in the HTTP session). It lives in
+ * the ejb module so every web module of the EAR sees the same mechanism and identity store.
  */
 @ApplicationScoped
 @DeclareRoles({Role.ADMIN, Role.OPERATOR, Role.VIEWER})
