@@ -18,8 +18,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The test stack as a client sees it: ports and folders from server-config/profiles, HTTP calls
- * with the admin's credentials, JDBC to the primary. For tests that run outside the server.
+ * The test stack as a client sees it: ports and folders from the profile the build started it with
+ * (system property runner.profile: a name in server-config/profiles or a path to an .env file;
+ * default test), HTTP calls with the admin's credentials, JDBC to the primary. For tests that run
+ * outside the server.
  */
 public final class TestStack {
 
@@ -82,9 +84,13 @@ public final class TestStack {
     private static Map<String, String> load() {
         var env = new HashMap<String, String>();
         env.put("RUNNER_ROOT", root().toString());
-        for (String file : new String[] {"common.env", "test.env"}) {
+        String profile = System.getProperty("runner.profile", "test");
+        Path profileFile = profile.endsWith(".env")
+                ? Path.of(profile)
+                : root().resolve("server-config/profiles/" + profile + ".env");
+        for (Path file : new Path[] {root().resolve("server-config/profiles/common.env"), profileFile}) {
             try {
-                for (String line : Files.readAllLines(root().resolve("server-config/profiles/" + file))) {
+                for (String line : Files.readAllLines(file)) {
                     String trimmed = line.trim();
                     int eq = trimmed.indexOf('=');
                     if (trimmed.startsWith("#") || eq <= 0) {

@@ -4,6 +4,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,7 +13,11 @@ import ro.runner.runs.entity.RunKind;
 import ro.runner.runs.entity.Schedule;
 import ro.runner.runs.entity.Tags;
 
-/** Runs a schedule's task once, recorded in the ledger as a TIMER run tagged with its trigger. */
+/**
+ * Runs a schedule's task once, recorded in the ledger as a TIMER run tagged with its trigger: a
+ * batch job ({@code batch:<job-id>}) started through the batch port, or a {@link ScheduledTask} bean
+ * found by name.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ScheduledRuns {
@@ -24,6 +30,10 @@ public class ScheduledRuns {
 
     @EJB
     BatchJobs batchJobs;
+
+    @Inject
+    @Any
+    Instance<ScheduledTask> tasks;
 
     public String run(String name, String trigger) {
         Schedule schedule = primary.find(Schedule.class, name);
