@@ -8,7 +8,8 @@
 # Rendering = payara.sh's envsubst of ${VAR} (values from the Dockerfile's ENV), plus, for the
 # compose network, before it:
 #   - 127.0.0.1 of the primary pool          -> primary
-#   - 127.0.0.1\\:${PG_REPLICA_PORT} (replica pool URL) -> replica1\\:…,replica2\\:… (the primary stays last)
+#   - 127.0.0.1\\:${PG_REPLICA_PORT} / ${PG_REPLICA2_PORT} / ${PG_PRIMARY_PORT} (replica pool URL)
+#     -> replica1 / replica2 / primary
 #   - --mailhost 127.0.0.1                    -> --mailhost smtp
 #   - delete-jvm-options -Xmx/-Xms lines are dropped: the image has no -Xmx512m (it sizes the heap
 #     with -XX:MaxRAMPercentage); create-jvm-options -Xmx1g is kept and takes precedence.
@@ -24,7 +25,8 @@ die() { echo "configure.sh: $*" >&2; exit 1; }
 render() { # render <file.asadmin> <out>
   local vars
   vars="$(compgen -e | sed 's/.*/${&}/' | tr '\n' ' ')" # only exported variables are substituted
-  sed -e 's/127\.0\.0\.1\(\\\\:\)\${PG_REPLICA_PORT}/replica1\1${PG_REPLICA_PORT},replica2\1${PG_REPLICA2_PORT}/g' \
+  sed -e 's/127\.0\.0\.1\(\\\\:\)\${PG_REPLICA_PORT}/replica1\1${PG_REPLICA_PORT}/g' \
+      -e 's/127\.0\.0\.1\(\\\\:\)\${PG_REPLICA2_PORT}/replica2\1${PG_REPLICA2_PORT}/g' \
       -e 's/127\.0\.0\.1\(\\\\:\)\${PG_PRIMARY_PORT}/primary\1${PG_PRIMARY_PORT}/g' \
       -e 's/serverName=127\.0\.0\.1:portNumber=/serverName=primary:portNumber=/g' \
       -e 's/--mailhost 127\.0\.0\.1/--mailhost smtp/g' \

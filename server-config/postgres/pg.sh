@@ -11,10 +11,13 @@ Usage: $0 <profile> <command> [options]
   <profile>             run | test (server-config/profiles/<name>.env) or a path to an .env file
 Commands:
   start [--replicas N]  start the primary and N streaming replicas (0-2, default 1); creates what is missing
-  stop                  stop replicas, then the primary (fast shutdown)
+  stop [server]         stop replicas, then the primary (fast shutdown); or only the named one
+                        (primary, replica1, replica2), e.g. to test a replica failure
   status                running or not, port, in recovery, pg_stat_replication (exit 3: primary not running)
   psql [args...]        psql on the primary as \$PG_USER, database \$PG_DB
   psql-replica [args...] the same on replica1
+  superuser-psql <server> [args]  psql as the superuser on primary, replica1 or replica2 (e.g. to
+                        set recovery_min_apply_delay on a replica with ALTER SYSTEM)
   wipe                  stop, then delete \$RUNNER_BASE/pg
 EOF
   exit 2
@@ -98,6 +101,8 @@ ensure_roles() {
 SELECT format('CREATE ROLE %I LOGIN', :'app_user')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app_user') \gexec
 ALTER ROLE :"app_user" LOGIN PASSWORD :'app_pw';
+-- pg_monitor: the application reads pg_stat_replication's positions and lag (replication health).
+GRANT pg_monitor TO :"app_user";
 SELECT format('CREATE ROLE %I REPLICATION LOGIN', :'repl_user')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'repl_user') \gexec
 ALTER ROLE :"repl_user" REPLICATION LOGIN PASSWORD :'repl_pw';
@@ -207,10 +212,28 @@ cmd_start() {
   cmd_status
 }
 
-cmd_stop() {
+cmd_stop() { # stop [server]: one server (primary, replica1, replica2), or all, replicas first
   [[ -d "$PG_HOME" ]] || return 0
+  if (($#)); then
+    [[ " ${SERVERS[*]} " == *" $1 "* ]] || die "unknown server '$1' (one of: ${SERVERS[*]})"
+    stop_server "$1"
+    return 0
+  fi
   local i
   for ((i = ${#SERVERS[@]} - 1; i >= 0; i--)); do stop_server "${SERVERS[$i]}"; done
+}
+
+cmd_superuser_psql() { # superuser-psql <server> [psql args]: the superuser on one server's socket
+  [[ $# -ge 1 ]] || die "superuser-psql needs a server: ${SERVERS[*]}"
+  local port
+  case "$1" in
+    primary) port="$PG_PRIMARY_PORT" ;;
+    replica1) port="$PG_REPLICA_PORT" ;;
+    replica2) port="$PG_REPLICA2_PORT" ;;
+    *) die "unknown server '$1' (one of: ${SERVERS[*]})" ;;
+  esac
+  shift
+  admin_psql "$port" "$@"
 }
 
 cmd_status() {
@@ -253,11 +276,12 @@ main() {
   shift 2
   case "$cmd" in
     start)        lock_pg; cmd_start "$@" ;;
-    stop)         [[ -d "$PG_HOME" ]] || exit 0; lock_pg; cmd_stop ;;
+    stop)         [[ -d "$PG_HOME" ]] || exit 0; lock_pg; cmd_stop "$@" ;;
     wipe)         [[ -d "$PG_HOME" ]] || exit 0; lock_pg; cmd_wipe ;;
     status)       cmd_status ;;
     psql)         app_psql "$PG_PRIMARY_PORT" "$@" ;;
     psql-replica) app_psql "$PG_REPLICA_PORT" "$@" ;;
+    superuser-psql) cmd_superuser_psql "$@" ;;
     -h|--help|help) usage ;;
     *) echo "unknown command: $cmd" >&2; usage ;;
   esac

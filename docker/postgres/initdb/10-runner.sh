@@ -11,6 +11,8 @@ psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
 SELECT format('CREATE ROLE %I LOGIN', :'app_user')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app_user') \gexec
 ALTER ROLE :"app_user" LOGIN PASSWORD :'app_pw';
+-- pg_monitor: the application reads pg_stat_replication's positions and lag (replication health).
+GRANT pg_monitor TO :"app_user";
 SELECT format('CREATE ROLE %I REPLICATION LOGIN', :'repl_user')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'repl_user') \gexec
 ALTER ROLE :"repl_user" REPLICATION LOGIN PASSWORD :'repl_pw';

@@ -64,8 +64,12 @@ public final class TestStack {
     }
 
     public static HttpResponse<String> send(HttpRequest request) {
+        return send(HTTP, request);
+    }
+
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -75,8 +79,12 @@ public final class TestStack {
     }
 
     public static Connection primary() throws SQLException {
+        return connect(get("PG_DB"));
+    }
+
+    public static Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + get("PG_PRIMARY_PORT") + "/" + get("PG_DB"),
+                "jdbc:postgresql://127.0.0.1:" + get("PG_PRIMARY_PORT") + "/" + database,
                 get("PG_USER"),
                 get("PG_PASSWORD"));
     }

@@ -1,23 +1,33 @@
 package ro.runner.data.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import ro.runner.data.control.DatabaseProbe;
+import ro.runner.data.entity.ReplicationSnapshot;
 
-/** The read pool: which server it reached (inRecovery false means it fell back to the primary). */
+/**
+ * The replicas' state (OK, DEGRADED, DOWN) with the reason and the lag. Always UP for readiness:
+ * without replicas reads go to the primary and the application still serves everything.
+ */
 @Readiness
 @ApplicationScoped
 public class ReplicaHealth implements HealthCheck {
 
-    @Resource(lookup = "java:app/jdbc/replica")
-    DataSource replica;
+    @Inject
+    ReplicaMonitor monitor;
 
     @Override
     public HealthCheckResponse call() {
-        return DatabaseProbe.probe("replica", replica);
+        ReplicationSnapshot last = monitor.last();
+        return HealthCheckResponse.named("replica")
+                .up()
+                .withData("state", last.state().name())
+                .withData("reason", last.reason())
+                .withData("lagSeconds", Math.round(last.replicaLagSeconds()))
+                .withData("standbys", last.standbys().size())
+                .withData("checkedAt", String.valueOf(last.checkedAt()))
+                .build();
     }
 }

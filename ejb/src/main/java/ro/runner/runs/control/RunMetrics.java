@@ -9,7 +9,7 @@ import org.eclipse.microprofile.metrics.Tag;
 import ro.runner.runs.entity.Run;
 
 /**
- * The one place that records metrics. Payara has MicroProfile Metrics, WildFly 39 has Micrometer:
+ * The one place that records metrics (runs, read routing). Payara has MicroProfile Metrics, WildFly 39 has Micrometer:
  * keeping every metric call behind this class keeps that server difference in one file.
  */
 @ApplicationScoped
@@ -24,8 +24,18 @@ public class RunMetrics {
             .withDescription("Duration of finished runs by kind and name")
             .build();
 
+    private static final Metadata READS = Metadata.builder()
+            .withName("runner_reads")
+            .withDescription("Reads by the server that served them (replica, primary) and the reason")
+            .build();
+
     @Inject
     MetricRegistry registry;
+
+    public void read(String target, String reason) {
+        registry.counter(READS, new Tag("target", target), new Tag("reason", reason))
+                .inc();
+    }
 
     public void finished(Run run) {
         Tag kind = new Tag("kind", run.getKind().name());
