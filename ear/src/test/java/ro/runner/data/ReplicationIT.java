@@ -141,6 +141,18 @@ class ReplicationIT {
     }
 
     @Test
+    void theReplicationHealthScheduleRecordsItsCheckInTheLedger() throws Exception {
+        awaitReplicaState("OK");
+
+        var run = TestStack.send(TestStack.request("/api/schedules/replication-health/run")
+                .POST(BodyPublishers.noBody())
+                .build());
+
+        assertThat(run.statusCode()).isEqualTo(202);
+        assertThat(Json.object(run.body()).getString("result")).contains("1 standby(s) streaming");
+    }
+
+    @Test
     void aBackupRestoresIntoAFreshDatabaseWithTheSameRowCounts() throws Exception {
         String dump = Scripts.run("postgres/backup.sh")
                 .trim()

@@ -123,6 +123,11 @@ class ConsoleIT {
         });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail"), "runs-retention"));
 
+        browser.get(url("/console/replication.xhtml"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#replication\\:standbys tbody"), "replica1"));
+        assertEquals("OK", browser.findElement(By.id("state")).getText());
+
         browser.get(url("/console/runs.xhtml"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("session:logout")))
                 .click();

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.TreeSet;
 import ro.runner.runs.entity.RunKind;
 import ro.runner.runs.entity.Schedule;
 import ro.runner.runs.entity.Tags;
@@ -49,12 +50,19 @@ public class ScheduledRuns {
         }
     }
 
-    private String start(Schedule schedule) {
+    private String start(Schedule schedule) throws Exception {
         String job = schedule.batchJob();
-        if (job == null) {
-            throw new IllegalStateException(
-                    "schedule " + schedule.getName() + " names an unknown task '" + schedule.getTask() + "'");
+        if (job != null) {
+            return "started " + job + " execution " + batchJobs.start(job, schedule.parameterMap());
         }
-        return "started " + job + " execution " + batchJobs.start(job, schedule.parameterMap());
+        var known = new TreeSet<String>();
+        for (ScheduledTask task : tasks) {
+            if (task.name().equals(schedule.getTask())) {
+                return task.run(schedule.parameterMap());
+            }
+            known.add(task.name());
+        }
+        throw new IllegalStateException("schedule " + schedule.getName() + " names an unknown task '"
+                + schedule.getTask() + "'; known tasks: " + known + " and batch:<job-id>");
     }
 }
