@@ -61,9 +61,9 @@ class RunsRetentionIT {
     @Test
     void aStoppedExecutionRestartsAndArchivesEveryRunOnce() throws Exception {
         String marker = "restart-" + System.nanoTime();
-        insertRuns(marker, 30_000, 60);
+        insertRuns(marker, 20_000, 60);
 
-        long first = start("{\"days\":\"30\",\"chunk\":\"50\"}")
+        long first = start("{\"days\":\"30\",\"chunk\":\"10\"}")
                 .getJsonNumber("executionId")
                 .longValue();
         post("/api/batch/jobs/executions/" + first + "/stop", "");
@@ -82,7 +82,7 @@ class RunsRetentionIT {
         assertThat(count("name = '" + marker + "'")).isZero();
         var names = archivedNames(done);
         var ids = archivedIds(done);
-        assertThat(names.stream().filter(marker::equals).count()).isEqualTo(30_000);
+        assertThat(names.stream().filter(marker::equals).count()).isEqualTo(20_000);
         assertThat(new HashSet<>(ids)).as("no run archived twice").hasSize(ids.size());
     }
 
