@@ -77,6 +77,34 @@ public class AdminResource {
         return report.toJson();
     }
 
+    /** An account's orders by status and how many were acknowledged, to compare with a client's copy. */
+    @GET
+    @Path("accounts/{account}")
+    public JsonObject account(@PathParam("account") String account) {
+        Marketplace.Shop shop =
+                marketplace.shop(account).orElseThrow(() -> new WebApplicationException("no account " + account, 404));
+        var byStatus = Json.createObjectBuilder();
+        for (OrderStatus status : OrderStatus.values()) {
+            byStatus.add(
+                    String.valueOf(status.code),
+                    shop.orders().values().stream()
+                            .filter(o -> o.status() == status)
+                            .count());
+        }
+        return Json.createObjectBuilder()
+                .add("name", account)
+                .add("type", shop.account().type().name())
+                .add("orders", shop.orders().size())
+                .add(
+                        "acknowledged",
+                        shop.orders().values().stream()
+                                .filter(SimOrder::acknowledged)
+                                .count())
+                .add("byStatus", byStatus)
+                .add("offers", shop.offers().size())
+                .build();
+    }
+
     /** Adds {@code count} new orders to an account now; answers their ids. */
     @POST
     @Path("accounts/{account}/orders")

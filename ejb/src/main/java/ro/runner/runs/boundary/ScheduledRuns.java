@@ -49,9 +49,14 @@ public class ScheduledRuns {
         }
     }
 
-    private String start(Schedule schedule) {
+    private String start(Schedule schedule) throws Exception {
         String job = schedule.batchJob();
         if (job == null) {
+            for (ScheduledTask task : tasks) {
+                if (task.name().equals(schedule.getTask())) {
+                    return task.run(schedule.parameterMap());
+                }
+            }
             throw new IllegalStateException(
                     "schedule " + schedule.getName() + " names an unknown task '" + schedule.getTask() + "'");
         }
