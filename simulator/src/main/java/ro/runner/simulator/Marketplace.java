@@ -75,6 +75,7 @@ public class Marketplace {
             LocalDateTime now = now();
             for (int i = 0; i < settings.seedOrders(); i++) {
                 SimOrder order = newOrder(shop, now.minusMinutes((long) (settings.seedOrders() - i) * 7));
+                order.silence();
                 if (i % 5 == 4) {
                     order.force(OrderStatus.of(i % 3 == 0 ? 4 : i % 3 == 1 ? 0 : 3), order.created());
                 }

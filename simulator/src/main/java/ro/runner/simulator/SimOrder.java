@@ -113,6 +113,11 @@ public class SimOrder {
         return true;
     }
 
+    /** No callbacks for this order (orders that existed before the simulator started). */
+    public synchronized void silence() {
+        callbacks = Integer.MAX_VALUE;
+    }
+
     public synchronized JsonObject toJson() {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("id", id)
