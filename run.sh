@@ -80,6 +80,19 @@ else
   fi
 fi
 
+# First start: both eMAG accounts point at the simulator (its default users), so orders arrive.
+simulator_api="http://127.0.0.1:$SIMULATOR_PORT/simulator/api-3"
+admin_secret="${RUNNER_ADMIN_PASSWORD:-$(cat "$password_file" 2>/dev/null || true)}"
+if [[ -n "$admin_secret" ]] && curl -fsS -u "admin:$admin_secret" "http://127.0.0.1:$PAYARA_HTTP_PORT/api/marketplace/accounts" | grep -q '^\[\]$'; then
+  for account in main:MAIN:runner-main:main-secret fbe:FBE:runner-fbe:fbe-secret; do
+    IFS=: read -r name type user secret <<<"$account"
+    curl -fsS -o /dev/null -u "admin:$admin_secret" -X PUT -H 'Content-Type: application/json' \
+      -d "{\"type\":\"$type\",\"baseUrl\":\"$simulator_api\",\"username\":\"$user\",\"password\":\"$secret\",\"enabled\":true}" \
+      "http://127.0.0.1:$PAYARA_HTTP_PORT/api/marketplace/accounts/$name" || echo "run.sh: could not create marketplace account $name" >&2
+  done
+  echo "==> eMAG accounts main and fbe point at the simulator ($simulator_api)"
+fi
+
 cat <<MSG
 
 Runner is up ($(($(seconds) - began)) s from start to ready; EAR deployed in ${deployed_in} s).
@@ -87,6 +100,7 @@ Runner is up ($(($(seconds) - began)) s from start to ready; EAR deployed in ${d
   Login     admin / $admin_password
   API       http://127.0.0.1:$PAYARA_HTTP_PORT/api/runs   (HTTP Basic)   OpenAPI: /openapi
   Health    $ready_url    Metrics: http://127.0.0.1:$PAYARA_HTTP_PORT/metrics
+  eMAG      simulator $simulator_api, report: server-config/simulator/simulator.sh run report
   Mail sink SMTP 127.0.0.1:$SMTP_PORT, received mail: server-config/smtp/smtp.sh run messages
   Admin     http://127.0.0.1:$PAYARA_ADMIN_PORT/ (Payara admin console)
   Stop      ./run.sh stop

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runner's local infrastructure in one command: PostgreSQL primary + replicas, the SMTP sink and the
-# configured Payara domain, started in that order and stopped in reverse.
+# Runner's local infrastructure in one command: PostgreSQL primary + replicas, the SMTP sink, the
+# eMAG simulator and the configured Payara domain, started in that order and stopped in reverse.
 # Usage: stack.sh <profile> start|stop|status [--replicas N] [--fresh]
 #   The test profile always starts fresh: whatever runs from its RUNNER_BASE is stopped and the
 #   folder deleted, so tests begin from nothing. --fresh does the same for any profile.
@@ -17,10 +17,12 @@ usage() {
 
 pg() { "$HERE/postgres/pg.sh" "$PROFILE" "$@"; }
 smtp() { "$HERE/smtp/smtp.sh" "$PROFILE" "$@"; }
+simulator() { "$HERE/simulator/simulator.sh" "$PROFILE" "$@"; }
 payara() { "$HERE/payara/payara.sh" "$PROFILE" "$@"; }
 
 stop() {
   payara stop
+  simulator stop
   smtp stop
   pg stop
 }
@@ -41,6 +43,7 @@ start() {
   mkdir -p "$RUNNER_BASE"
   pg start --replicas "$replicas"
   smtp start
+  simulator start
   payara start
   summary
 }
@@ -51,6 +54,7 @@ summary() {
 Runner stack ($RUNNER_PROFILE, $RUNNER_BASE):
   PostgreSQL primary   127.0.0.1:$PG_PRIMARY_PORT   replica 127.0.0.1:$PG_REPLICA_PORT   database $PG_DB (user $PG_USER)
   SMTP sink            smtp 127.0.0.1:$SMTP_PORT   imap $IMAP_PORT   api http://127.0.0.1:$SMTP_API_PORT/api
+  eMAG simulator       http://127.0.0.1:$SIMULATOR_PORT/simulator/api-3   report http://127.0.0.1:$SIMULATOR_PORT/simulator/admin/report
   Payara               http://127.0.0.1:$PAYARA_HTTP_PORT   admin http://127.0.0.1:$PAYARA_ADMIN_PORT   jms $PAYARA_JMS_PORT
   server log           $("$HERE/payara/payara.sh" "$PROFILE" log)
 EOF
@@ -60,6 +64,7 @@ status() {
   local rc=0
   pg status || rc=$?
   smtp status || rc=$?
+  simulator status || rc=$?
   payara status || rc=$?
   return "$rc"
 }

@@ -20,7 +20,8 @@ public class ConsoleMenu {
             new Entry("Runs", "/console/runs.xhtml", "pi pi-list"),
             new Entry("Schedules", "/console/schedules.xhtml", "pi pi-clock"),
             new Entry("Batch jobs", "/console/batch.xhtml", "pi pi-box"),
-            new Entry("Replication", "/console/replication.xhtml", "pi pi-server"));
+            new Entry("Replication", "/console/replication.xhtml", "pi pi-server"),
+            new Entry("Marketplace", "/console/marketplace.xhtml", "pi pi-shopping-cart"));
 
     public List<Entry> getEntries() {
         return ENTRIES;
