@@ -96,6 +96,7 @@ public class CatalogImportReader extends AbstractItemReader {
             csv.close();
             csv = new CsvFile(Path.of(file), charset, position);
         }
+        csv.separator(delimiter);
     }
 
     private Map<String, String> loadProfile() throws SQLException {

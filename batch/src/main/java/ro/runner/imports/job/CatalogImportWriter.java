@@ -10,6 +10,8 @@ import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import javax.sql.DataSource;
@@ -52,19 +54,22 @@ public class CatalogImportWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) throws SQLException {
-        var rows = new LinkedHashMap<String, Checked>();
+        var last = (Checked) items.get(items.size() - 1);
+        int width = last.target().columns.size();
+        var rows = new LinkedHashMap<String, String[]>();
         var rejections = new ArrayList<Rejection>();
         long skipped = 0;
         for (Object item : items) {
             var checked = (Checked) item;
             if (checked.row() != null) {
-                rows.put(Rows.values(checked.row())[0], checked);
+                String[] values = Arrays.copyOf(Rows.values(checked.row()), width + 1);
+                values[width] = checked.attributes();
+                rows.put(values[0], values); // the key comes first; a later line with the same key wins
             } else {
                 skipped++;
                 rejections.addAll(checked.rejections());
             }
         }
-        var last = (Checked) items.get(items.size() - 1);
         long id = Long.parseLong(importId);
         try (var connection = primary.getConnection()) {
             if (!rows.isEmpty()) {
@@ -77,25 +82,23 @@ public class CatalogImportWriter extends AbstractItemWriter {
         }
     }
 
-    private static void upsert(Connection connection, Target target, long id, java.util.Collection<Checked> rows)
+    private static void upsert(Connection connection, Target target, long id, Collection<String[]> rows)
             throws SQLException {
-        int width = target.columns.size();
-        String[][] columns = new String[width + 1][rows.size()];
+        int width = target.columns.size() + 1;
+        String[][] columns = new String[width][rows.size()];
         int r = 0;
-        for (Checked checked : rows) {
-            String[] values = Rows.values(checked.row());
+        for (String[] values : rows) {
             for (int c = 0; c < width; c++) {
                 columns[c][r] = values[c];
             }
-            columns[width][r] = checked.attributes();
             r++;
         }
         try (var statement = connection.prepareStatement(target.upsert)) {
-            for (int c = 0; c <= width; c++) {
+            for (int c = 0; c < width; c++) {
                 statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
             }
+            statement.setLong(width + 1, id);
             statement.setLong(width + 2, id);
-            statement.setLong(width + 3, id);
             statement.executeUpdate();
         }
     }

@@ -15,8 +15,9 @@ import java.util.Arrays;
  * A CSV file read as raw bytes, one logical record at a time (physical lines joined while a quote
  * is open), so that the position after every record is an exact byte offset a restart can seek to.
  * Every supported encoding is ASCII-compatible, so '\n' and '"' are found in the bytes before
- * decoding. A quote left open for more than {@value #MAX_LINES} lines or {@value #MAX_BYTES} bytes
- * is broken quoting: the record is cut back to its first line (which then fails to parse) and
+ * decoding, and quoting is followed by the rules of RFC 4180 to tell a newline inside a quoted
+ * field from the end of a record. A quote left open for more than {@value #MAX_LINES} lines or {@value #MAX_BYTES} bytes
+ * is broken quoting (so is one still open at the end of the file): the record is cut back to its first line (which then fails to parse) and
  * reading resumes on the next line, so one bad quote never swallows the rest of the file.
  */
 final class CsvFile implements Closeable {
@@ -29,7 +30,14 @@ final class CsvFile implements Closeable {
 
     private final FileChannel channel;
     private final InputStream in;
+    private static final int FIELD_START = 0;
+    private static final int BARE = 1;
+    private static final int QUOTED = 2;
+    private static final int AFTER_QUOTE = 3;
+    private static final int BROKEN = 4;
+
     private final Charset charset;
+    private byte separator = ',';
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -56,11 +64,16 @@ final class CsvFile implements Closeable {
         return line;
     }
 
+    /** The separator the quote scanner uses (',' until the reader has seen the header). */
+    void separator(char separator) {
+        this.separator = (byte) separator;
+    }
+
     /** The next logical record, or null at the end of the file. */
     Text next() throws IOException {
         long first = line + 1;
         length = 0;
-        int quotes = 0;
+        int state = FIELD_START;
         int lines = 0;
         int firstLineLength = 0;
         long afterFirst = 0;
@@ -70,25 +83,27 @@ final class CsvFile implements Closeable {
                 if (lines == 0) {
                     return null;
                 }
+                if (lines > 1) {
+                    cutBack(afterFirst, first, firstLineLength);
+                }
                 break;
             }
             lines++;
             line++;
-            for (int i = start; i < length; i++) {
-                if (record[i] == '"') {
-                    quotes++;
-                }
-            }
             if (lines == 1) {
                 firstLineLength = length;
                 afterFirst = offset;
             }
-            if (quotes % 2 == 0) {
+            state = scan(state, start);
+            if (state == BROKEN && lines > 1) {
+                cutBack(afterFirst, first, firstLineLength);
+                break;
+            }
+            if (state != QUOTED) {
                 break;
             }
             if (lines >= MAX_LINES || length > MAX_BYTES) {
-                seek(afterFirst, first);
-                length = firstLineLength;
+                cutBack(afterFirst, first, firstLineLength);
                 break;
             }
         }
@@ -97,6 +112,35 @@ final class CsvFile implements Closeable {
             end--;
         }
         return new Text(first, new String(record, 0, end, charset), offset);
+    }
+
+    /**
+     * Follows RFC 4180 quoting over one more line of the record; only a quoted field still open at
+     * the end of the line continues the record. Quoting that breaks the rules ends the record at
+     * once (the parser then rejects it) instead of joining lines by a miscounted quote.
+     */
+    private int scan(int state, int from) {
+        for (int i = from; i < length; i++) {
+            byte b = record[i];
+            switch (state) {
+                case FIELD_START -> state =
+                        b == '"' ? QUOTED : b == separator || b == '\r' || b == '\n' ? FIELD_START : BARE;
+                case BARE -> state = b == '"' ? BROKEN : b == separator ? FIELD_START : BARE;
+                case QUOTED -> state = b == '"' ? AFTER_QUOTE : QUOTED;
+                case AFTER_QUOTE -> state = b == '"'
+                        ? QUOTED
+                        : b == separator ? FIELD_START : b == '\r' || b == '\n' ? AFTER_QUOTE : BROKEN;
+                default -> {
+                    return BROKEN;
+                }
+            }
+        }
+        return state;
+    }
+
+    private void cutBack(long afterFirst, long first, int firstLineLength) throws IOException {
+        seek(afterFirst, first);
+        length = firstLineLength;
     }
 
     private boolean readLine() throws IOException {

@@ -217,10 +217,12 @@ public class CatalogImports {
     private void setExecution(long id, long execution) throws SQLException {
         try (var connection = primary.getConnection();
                 var update = connection.prepareStatement(
-                        "UPDATE imports SET execution_id = ?, status = CASE WHEN status IN ('SUBMITTED', 'STOPPED',"
-                                + " 'FAILED') THEN 'STARTED' ELSE status END WHERE id = ?")) {
+                        // the job's listener may have been first: then it has set both already
+                        "UPDATE imports SET execution_id = ?, status = 'STARTED' WHERE id = ?"
+                                + " AND execution_id IS DISTINCT FROM ?")) {
             update.setLong(1, execution);
             update.setLong(2, id);
+            update.setLong(3, execution);
             update.executeUpdate();
         }
     }

@@ -128,14 +128,11 @@ public class ImportsResource {
         return imports.restart(id);
     }
 
+    /** Every rejected line as CSV (line,column,value,reason), streamed. */
     @GET
     @Path("{id}/errors")
-    @Produces({"text/csv", MediaType.APPLICATION_JSON})
-    public Response errors(@PathParam("id") long id, @HeaderParam("Accept") String accept) throws SQLException {
-        if (accept != null && accept.contains(MediaType.APPLICATION_JSON) && !accept.contains("text/csv")) {
-            List<ImportError> errors = imports.errors(id, 1000);
-            return Response.ok(errors, MediaType.APPLICATION_JSON).build();
-        }
+    @Produces("text/csv")
+    public Response errors(@PathParam("id") long id) throws SQLException {
         imports.find(id);
         StreamingOutput csv = out -> {
             var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -149,6 +146,13 @@ public class ImportsResource {
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"")
                 .build();
+    }
+
+    /** The first rejected lines as JSON (at most 1000). */
+    @GET
+    @Path("{id}/rejections")
+    public List<ImportError> rejections(@PathParam("id") long id) throws SQLException {
+        return imports.errors(id, 1000);
     }
 
     @GET

@@ -19,7 +19,8 @@ public class ConsoleMenu {
     private static final List<Entry> ENTRIES = List.of(
             new Entry("Runs", "/console/runs.xhtml", "pi pi-list"),
             new Entry("Schedules", "/console/schedules.xhtml", "pi pi-clock"),
-            new Entry("Batch jobs", "/console/batch.xhtml", "pi pi-box"));
+            new Entry("Batch jobs", "/console/batch.xhtml", "pi pi-box"),
+            new Entry("Imports", "/console/imports.xhtml", "pi pi-upload"));
 
     public List<Entry> getEntries() {
         return ENTRIES;
