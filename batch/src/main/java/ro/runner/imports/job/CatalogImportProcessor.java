@@ -4,7 +4,11 @@ import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.util.ArrayList;
 
 /**
@@ -17,7 +21,9 @@ import java.util.ArrayList;
 public class CatalogImportProcessor implements ItemProcessor {
 
     @Inject
-    Validator validator;
+    ValidatorFactory validation;
+
+    private Validator validator;
 
     @Override
     public Object processItem(Object item) {
@@ -26,8 +32,35 @@ public class CatalogImportProcessor implements ItemProcessor {
             return new Checked(source.target(), source.line(), source.nextOffset(), null, null, source.rejections());
         }
         var rejections = new ArrayList<Rejection>();
-        Record row = Rows.parse(
-                source.target().row, source.values(), source.columnOf(), validator, source.line(), rejections);
+        Record row =
+                source.target().rows.parse(source.values(), source.columnOf(), validator(), source.line(), rejections);
         return new Checked(source.target(), source.line(), source.nextOffset(), row, source.attributes(), rejections);
+    }
+
+    /**
+     * Rows are plain records, never JPA entities: the default traversable resolver would ask the
+     * persistence provider whether every property is loaded, which costs more than the validation.
+     */
+    private Validator validator() {
+        if (validator == null) {
+            validator = validation
+                    .usingContext()
+                    .traversableResolver(new Everything())
+                    .getValidator();
+        }
+        return validator;
+    }
+
+    private static final class Everything implements TraversableResolver {
+
+        @Override
+        public boolean isReachable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
     }
 }

@@ -3,10 +3,13 @@ package ro.runner.imports.job;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -48,9 +51,13 @@ public class CatalogImportReader extends AbstractItemReader {
     @BatchProperty
     String diacritics;
 
+    @Inject
+    JobContext job;
+
     @Resource(lookup = "java:app/jdbc/primary")
     DataSource primary;
 
+    private final JsonBuilderFactory json = Json.createBuilderFactory(Map.of());
     private CsvFile csv;
     private Target target;
     private char delimiter;
@@ -61,6 +68,15 @@ public class CatalogImportReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) throws IOException, SQLException {
+        try {
+            openAt(checkpoint);
+        } catch (IllegalArgumentException | IOException e) {
+            job.setExitStatus("cannot read the file: " + e); // shown with the import, not only in the log
+            throw e;
+        }
+    }
+
+    private void openAt(Serializable checkpoint) throws IOException, SQLException {
         var mapping = loadProfile();
         Charset charset = Charset.forName(encoding);
         commaBelow = !"keep".equalsIgnoreCase(diacritics);
@@ -146,17 +162,24 @@ public class CatalogImportReader extends AbstractItemReader {
             return rejected(line, text, "expected " + header.length + " columns, found " + fields.size());
         }
         var values = new HashMap<String, String>();
-        var attributes = Json.createObjectBuilder();
+        JsonObjectBuilder attributes = null;
         for (int i = 0; i < header.length; i++) {
             String value = commaBelow ? Diacritics.commaBelow(fields.get(i)) : fields.get(i);
             if (fieldOf[i] != null) {
                 values.put(fieldOf[i], value);
             } else if (!value.isBlank()) {
+                attributes = attributes == null ? json.createObjectBuilder() : attributes;
                 attributes.add(header[i], value);
             }
         }
         return new SourceLine(
-                target, line, text.nextOffset(), values, attributes.build().toString(), List.of(), this::column);
+                target,
+                line,
+                text.nextOffset(),
+                values,
+                attributes == null ? "{}" : attributes.build().toString(),
+                List.of(),
+                this::column);
     }
 
     private SourceLine rejected(long line, CsvFile.Text text, String reason) {

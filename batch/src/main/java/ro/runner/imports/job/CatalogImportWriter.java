@@ -10,7 +10,6 @@ import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +61,7 @@ public class CatalogImportWriter extends AbstractItemWriter {
         for (Object item : items) {
             var checked = (Checked) item;
             if (checked.row() != null) {
-                String[] values = Arrays.copyOf(Rows.values(checked.row()), width + 1);
+                String[] values = checked.target().rows.values(checked.row());
                 values[width] = checked.attributes();
                 rows.put(values[0], values); // the key comes first; a later line with the same key wins
             } else {

@@ -15,6 +15,7 @@ enum Target {
     VEHICLES(VehicleRow.class, "vehicles", "vin", List.of("price"));
 
     final Class<? extends Record> row;
+    final Rows rows;
     final String table;
     final String key;
     final List<String> tracked;
@@ -23,17 +24,17 @@ enum Target {
 
     Target(Class<? extends Record> row, String table, String key, List<String> tracked) {
         this.row = row;
+        this.rows = new Rows(row);
         this.table = table;
         this.key = key;
         this.tracked = tracked;
-        this.columns =
-                Arrays.stream(row.getRecordComponents()).map(Rows::column).toList();
+        this.columns = rows.columns();
         this.upsert = upsert();
     }
 
     private String upsert() {
-        var types = Arrays.stream(row.getRecordComponents())
-                .map(c -> switch (c.getType().getSimpleName()) {
+        var types = Arrays.stream(rows.types())
+                .map(c -> switch (c.getSimpleName()) {
                     case "BigDecimal" -> "::numeric";
                     case "Integer" -> "::integer";
                     default -> "";

@@ -204,6 +204,11 @@ class CatalogImportIT {
         assertThat(failed.getString("status")).isEqualTo("FAILED");
         assertThat(failed.getString("exitStatus")).contains("too many bad lines");
 
+        JsonObject noKey =
+                awaitEnd(submit("name,price\nX,1\n".getBytes(StandardCharsets.UTF_8), "profile", "products"));
+        assertThat(noKey.getString("status")).isEqualTo("FAILED");
+        assertThat(noKey.getString("exitStatus")).contains("maps to 'sku'");
+
         var unknownProfile = upload(HEADER.getBytes(StandardCharsets.UTF_8), "profile", "no-such-profile");
         assertThat(unknownProfile.statusCode()).isEqualTo(400);
         assertThat(unknownProfile.body()).contains("no import profile named 'no-such-profile'");
