@@ -41,7 +41,7 @@ generate() { # generate <rows> <file>: products with every column filled, prices
 peak_heap_sampler() { # writes the highest used heap seen to $1 until killed
   local peak=0 v
   while true; do
-    v=$(curl -s "http://127.0.0.1:$PAYARA_HTTP_PORT/metrics" | awk '/^memory_usedHeap_bytes/ { printf "%.0f", $2; exit }')
+    v=$(curl -s "http://127.0.0.1:$PAYARA_HTTP_PORT/metrics" | awk '/^memory_usedHeap_bytes/ && !seen { printf "%.0f", $2; seen = 1 }' || true)
     if [[ -n "$v" ]] && (( v > peak )); then peak=$v; echo "$peak" > "$1"; fi
     sleep 0.5
   done
@@ -99,13 +99,13 @@ echo "baseline_b_copy_staging_upsert_again: $(rate "$ROWS" "$b2") rows/s ($b2 s)
 
 HEAP="$WORK/heap"
 rm -f "$HEAP"; peak_heap_sampler "$HEAP" & sampler=$!
-read -r small _ < <(import "$SMALL"); kill "$sampler"; wait "$sampler" 2>/dev/null || true
+read -r small _ < <(import "$SMALL"); kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 heap_small=$(cat "$HEAP" 2>/dev/null || echo 0)
 "${PSQL[@]}" -c "DELETE FROM products WHERE sku LIKE 'BENCH-%'" -c "VACUUM ANALYZE products"
 
 rm -f "$HEAP"; peak_heap_sampler "$HEAP" & sampler=$!
 read -r j1 first_id < <(import "$FILE")
-read -r j2 second_id < <(import "$FILE"); kill "$sampler"; wait "$sampler" 2>/dev/null || true
+read -r j2 second_id < <(import "$FILE"); kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 heap_large=$(cat "$HEAP" 2>/dev/null || echo 0)
 count=$("${PSQL[@]}" -At -c "SELECT count(*) FROM products WHERE sku LIKE 'BENCH-%'")
 [[ "$count" == "$ROWS" ]] || die "expected $ROWS products after the imports, found $count"
