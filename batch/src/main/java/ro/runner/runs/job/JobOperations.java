@@ -39,7 +39,7 @@ import ro.runner.runs.entity.Page;
 public class JobOperations implements BatchJobs {
 
     /** The jobs this module defines (file names under META-INF/batch-jobs). */
-    static final List<String> KNOWN_JOBS = List.of("runs-retention");
+    static final List<String> KNOWN_JOBS = List.of("runs-retention", "catalog-import");
 
     private JobOperator operator() {
         return BatchRuntime.getJobOperator();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import ro.runner.imports.boundary.UnknownImport;
 import ro.runner.runs.boundary.UnknownSchedule;
 
 /**
@@ -42,6 +43,7 @@ public class Problems implements ExceptionMapper<Throwable> {
             return Problem.response(Status.BAD_REQUEST, e.getMessage());
         }
         if (e instanceof UnknownSchedule
+                || e instanceof UnknownImport
                 || e instanceof NoSuchJobExecutionException
                 || e instanceof NoSuchJobException) {
             return Problem.response(Status.NOT_FOUND, e.getMessage());

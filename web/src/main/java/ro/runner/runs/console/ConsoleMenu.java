@@ -21,7 +21,8 @@ public class ConsoleMenu {
             new Entry("Schedules", "/console/schedules.xhtml", "pi pi-clock"),
             new Entry("Batch jobs", "/console/batch.xhtml", "pi pi-box"),
             new Entry("Replication", "/console/replication.xhtml", "pi pi-server"),
-            new Entry("Marketplace", "/console/marketplace.xhtml", "pi pi-shopping-cart"));
+            new Entry("Marketplace", "/console/marketplace.xhtml", "pi pi-shopping-cart"),
+            new Entry("Imports", "/console/imports.xhtml", "pi pi-upload"));
 
     public List<Entry> getEntries() {
         return ENTRIES;

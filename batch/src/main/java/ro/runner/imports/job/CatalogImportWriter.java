@@ -1,0 +1,169 @@
+package ro.runner.imports.job;
+
+import jakarta.annotation.Resource;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Writes a chunk in three statements inside the chunk's transaction: one upsert of every good row
+ * (arrays unnested into INSERT … ON CONFLICT DO UPDATE keyed by sku/VIN, which also records price
+ * and stock changes), one insert of every rejection, one update of the import's counters guarded by
+ * the chunk's last line. A chunk processed again after a crash therefore changes nothing twice.
+ * When the rejections pass the limit the chunk fails, and with it the job.
+ */
+@Dependent
+@Named("catalogImportWriter")
+public class CatalogImportWriter extends AbstractItemWriter {
+
+    private static final String ERRORS =
+            "INSERT INTO import_errors (import_id, line_number, column_name, value, reason)"
+                    + " SELECT ?, * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) ON CONFLICT DO NOTHING";
+    private static final String COUNTERS = "UPDATE imports SET read_count = read_count + ?,"
+            + " written_count = written_count + ?, skipped_count = skipped_count + ?, last_line = ?, bytes_done = ?"
+            + " WHERE id = ? AND last_line < ? RETURNING read_count, written_count, skipped_count";
+
+    @Inject
+    @BatchProperty
+    String importId;
+
+    @Inject
+    @BatchProperty
+    String maxErrors;
+
+    @Inject
+    @BatchProperty
+    String maxErrorPercent;
+
+    @Inject
+    JobContext job;
+
+    @Resource(lookup = "java:app/jdbc/primary")
+    DataSource primary;
+
+    @Override
+    public void writeItems(List<Object> items) throws SQLException {
+        var last = (Checked) items.get(items.size() - 1);
+        int width = last.target().columns.size();
+        var rows = new LinkedHashMap<String, String[]>();
+        var rejections = new ArrayList<Rejection>();
+        long skipped = 0;
+        for (Object item : items) {
+            var checked = (Checked) item;
+            if (checked.row() != null) {
+                String[] values = checked.target().rows.values(checked.row());
+                values[width] = checked.attributes();
+                rows.put(values[0], values); // the key comes first; a later line with the same key wins
+            } else {
+                skipped++;
+                rejections.addAll(checked.rejections());
+            }
+        }
+        long id = Long.parseLong(importId);
+        try (var connection = primary.getConnection()) {
+            if (!rows.isEmpty()) {
+                upsert(connection, last.target(), id, rows.values());
+            }
+            if (!rejections.isEmpty()) {
+                reject(connection, id, rejections);
+            }
+            count(connection, id, items.size(), items.size() - skipped, skipped, last);
+        }
+    }
+
+    private static void upsert(Connection connection, Target target, long id, Collection<String[]> rows)
+            throws SQLException {
+        int width = target.columns.size() + 1;
+        String[][] columns = new String[width][rows.size()];
+        int r = 0;
+        for (String[] values : rows) {
+            for (int c = 0; c < width; c++) {
+                columns[c][r] = values[c];
+            }
+            r++;
+        }
+        try (var statement = connection.prepareStatement(target.upsert)) {
+            for (int c = 0; c < width; c++) {
+                statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+            }
+            statement.setLong(width + 1, id);
+            statement.setLong(width + 2, id);
+            statement.executeUpdate();
+        }
+    }
+
+    private static void reject(Connection connection, long id, List<Rejection> rejections) throws SQLException {
+        int n = rejections.size();
+        var lines = new Long[n];
+        var columns = new String[n];
+        var values = new String[n];
+        var reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            var rejection = rejections.get(i);
+            lines[i] = rejection.line();
+            columns[i] = rejection.column() == null ? "" : rejection.column();
+            values[i] = cut(rejection.value(), 1000);
+            reasons[i] = cut(rejection.reason(), 500);
+        }
+        try (var statement = connection.prepareStatement(ERRORS)) {
+            statement.setLong(1, id);
+            statement.setArray(2, connection.createArrayOf("bigint", lines));
+            statement.setArray(3, connection.createArrayOf("text", columns));
+            statement.setArray(4, connection.createArrayOf("text", values));
+            statement.setArray(5, connection.createArrayOf("text", reasons));
+            statement.executeUpdate();
+        }
+    }
+
+    private void count(Connection connection, long id, long read, long written, long skipped, Checked last)
+            throws SQLException {
+        try (var statement = connection.prepareStatement(COUNTERS)) {
+            statement.setLong(1, read);
+            statement.setLong(2, written);
+            statement.setLong(3, skipped);
+            statement.setLong(4, last.line());
+            statement.setLong(5, last.nextOffset());
+            statement.setLong(6, id);
+            statement.setLong(7, last.line());
+            try (var totals = statement.executeQuery()) {
+                if (totals.next()) {
+                    check(totals.getLong(1), totals.getLong(2), totals.getLong(3));
+                }
+            }
+        }
+    }
+
+    private void check(long read, long written, long skipped) {
+        String status = "read " + read + ", written " + written + ", skipped " + skipped;
+        job.setExitStatus(status);
+        long limit = parse(maxErrors, Long.MAX_VALUE);
+        long percent = parse(maxErrorPercent, 50);
+        if (skipped > limit || (read >= 100 && skipped * 100 > percent * read)) {
+            String failure = "too many bad lines (" + status + "; limit " + (limit == Long.MAX_VALUE ? "none" : limit)
+                    + " lines or " + percent + " %)";
+            job.setExitStatus(failure);
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static long parse(String value, long otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        return Long.parseLong(value.strip());
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Catalogue import benchmark: a generated products CSV (default 1,000,000 rows) imported end to end
+# through POST /api/imports and the catalog-import job (first import, then re-import of the same
+# file), beside two baselines measured in the same run on the same PostgreSQL primary:
+#   (a) psql \copy of the file into a plain table without indexes (the raw load ceiling);
+#   (b) psql \copy into a staging table, then one INSERT … ON CONFLICT DO UPDATE into a table with
+#       the same keys and indexes as products (the ceiling for the job's semantics).
+# Also the peak used heap of the server (sampled from /metrics) while importing 100k and 1M rows.
+# Usage: bench/imports/run.sh <profile> [rows]   (the stack of <profile> running with the EAR deployed;
+#        RUNNER_ADMIN_PASSWORD set to its admin password). Prints `name: value unit` lines.
+set -euo pipefail
+PROFILE="${1:?usage: run.sh <profile> [rows]}"
+ROWS="${2:-1000000}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=../../server-config/postgres/lib.sh
+source "$HERE/../../server-config/postgres/lib.sh"
+load_profile "$PROFILE"
+find_pg_bin
+: "${RUNNER_ADMIN_PASSWORD:?set RUNNER_ADMIN_PASSWORD to the admin password of the stack}"
+
+export PGPASSWORD="$PG_PASSWORD"
+PSQL=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PRIMARY_PORT" -U "$PG_USER" -d "$PG_DB")
+API="http://127.0.0.1:$PAYARA_HTTP_PORT/api"
+AUTH=(-u "admin:$RUNNER_ADMIN_PASSWORD")
+WORK="$RUNNER_BASE/bench"
+mkdir -p "$WORK"
+
+now() { date +%s.%N; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+generate() { # generate <rows> <file>: products with every column filled, prices with ',' decimals
+  awk -v n="$1" 'BEGIN {
+    print "sku,name,brand,category,price,sale_price,stock,vat,ean"
+    for (i = 1; i <= n; i++)
+      printf "BENCH-%07d,\"Product %d, size %d\",Brand %d,Category %d,\"%d,%02d\",,%d,19,594%010d\n",
+        i, i, i % 10, i % 50, i % 300, i % 1000 + 1, i % 100, i % 500, i
+  }' > "$2"
+}
+
+peak_heap_sampler() { # writes the highest used heap seen to $1 until killed
+  local peak=0 v
+  while true; do
+    v=$(curl -s "http://127.0.0.1:$PAYARA_HTTP_PORT/metrics" | awk '/^memory_usedHeap_bytes/ && !seen { printf "%.0f", $2; seen = 1 }' || true)
+    if [[ -n "$v" ]] && (( v > peak )); then peak=$v; echo "$peak" > "$1"; fi
+    sleep 0.5
+  done
+}
+
+import() { # import <file>: prints the seconds from the upload's first byte to COMPLETED, and the import id
+  local file="$1" start id status
+  start=$(now)
+  id=$(curl -sf "${AUTH[@]}" -H 'Content-Type: text/csv' --data-binary "@$file" \
+    "$API/imports?profile=products&fileName=$(basename "$file")" | sed -E 's/.*"id":([0-9]+).*/\1/')
+  while true; do
+    status=$(curl -sf "${AUTH[@]}" "$API/imports/$id" | sed -E 's/.*"status":"([A-Z]+)".*/\1/')
+    [[ "$status" == COMPLETED || "$status" == FAILED || "$status" == STOPPED ]] && break
+    sleep 0.2
+  done
+  [[ "$status" == COMPLETED ]] || die "import $id ended $status"
+  echo "$(secs "$start" "$(now)") $id"
+}
+
+FILE="$WORK/products-$ROWS.csv"
+SMALL="$WORK/products-100000.csv"
+[[ -f "$FILE" ]] || generate "$ROWS" "$FILE"
+[[ -f "$SMALL" ]] || generate 100000 "$SMALL"
+echo "rows: $ROWS rows"
+echo "file_size: $(( $(stat -c %s "$FILE") / 1024 / 1024 )) MiB"
+
+"${PSQL[@]}" <<'SQL'
+DROP TABLE IF EXISTS bench_raw, bench_staging, bench_products;
+DELETE FROM catalog_changes WHERE key LIKE 'BENCH-%';
+DELETE FROM products WHERE sku LIKE 'BENCH-%';
+CREATE TABLE bench_raw (sku text, name text, brand text, category text, price text, sale_price text,
+  stock text, vat text, ean text);
+CREATE UNLOGGED TABLE bench_staging (LIKE bench_raw);
+CREATE TABLE bench_products (LIKE products INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
+VACUUM ANALYZE products;
+SQL
+
+t=$(now); "${PSQL[@]}" -c "\\copy bench_raw FROM '$FILE' WITH (FORMAT csv, HEADER true)"; a=$(secs "$t" "$(now)")
+
+UPSERT="INSERT INTO bench_products (sku, name, brand, category, price, sale_price, stock, vat, ean, attributes, updated_at)
+  SELECT sku, name, brand, category, replace(price, ',', '.')::numeric, nullif(sale_price, '')::numeric,
+         stock::integer, vat::numeric, ean, '{}', now() FROM bench_staging
+  ON CONFLICT (sku) DO UPDATE SET name = excluded.name, brand = excluded.brand, category = excluded.category,
+    price = excluded.price, sale_price = excluded.sale_price, stock = excluded.stock, vat = excluded.vat,
+    ean = excluded.ean, attributes = excluded.attributes, updated_at = excluded.updated_at"
+baseline_b() {
+  local t; t=$(now)
+  "${PSQL[@]}" -c "TRUNCATE bench_staging" -c "\\copy bench_staging FROM '$FILE' WITH (FORMAT csv, HEADER true)" -c "$UPSERT"
+  secs "$t" "$(now)"
+}
+b1=$(baseline_b); b2=$(baseline_b)
+echo "baseline_a_copy_plain_table: $(rate "$ROWS" "$a") rows/s ($a s)"
+echo "baseline_b_copy_staging_upsert_first: $(rate "$ROWS" "$b1") rows/s ($b1 s)"
+echo "baseline_b_copy_staging_upsert_again: $(rate "$ROWS" "$b2") rows/s ($b2 s)"
+
+HEAP="$WORK/heap"
+rm -f "$HEAP"; peak_heap_sampler "$HEAP" & sampler=$!
+read -r small _ < <(import "$SMALL"); kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+heap_small=$(cat "$HEAP" 2>/dev/null || echo 0)
+"${PSQL[@]}" -c "DELETE FROM products WHERE sku LIKE 'BENCH-%'" -c "VACUUM ANALYZE products"
+
+rm -f "$HEAP"; peak_heap_sampler "$HEAP" & sampler=$!
+read -r j1 first_id < <(import "$FILE")
+read -r j2 second_id < <(import "$FILE"); kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+heap_large=$(cat "$HEAP" 2>/dev/null || echo 0)
+count=$("${PSQL[@]}" -At -c "SELECT count(*) FROM products WHERE sku LIKE 'BENCH-%'")
+[[ "$count" == "$ROWS" ]] || die "expected $ROWS products after the imports, found $count"
+
+echo "job_import_first: $(rate "$ROWS" "$j1") rows/s ($j1 s, upload included; import $first_id)"
+echo "job_import_again: $(rate "$ROWS" "$j2") rows/s ($j2 s, upload included; import $second_id)"
+echo "job_first_vs_baseline_b: $(awk -v j="$j1" -v b="$b1" 'BEGIN { printf "%.0f", 100 * b / j }') %"
+echo "job_again_vs_baseline_b: $(awk -v j="$j2" -v b="$b2" 'BEGIN { printf "%.0f", 100 * b / j }') %"
+echo "job_import_100k: $(rate 100000 "$small") rows/s ($small s)"
+echo "peak_used_heap_100k: $(( heap_small / 1024 / 1024 )) MiB"
+echo "peak_used_heap_${ROWS}: $(( heap_large / 1024 / 1024 )) MiB"
+echo "products_after_two_imports: $count rows"
+"${PSQL[@]}" -c "DROP TABLE bench_raw, bench_staging, bench_products"

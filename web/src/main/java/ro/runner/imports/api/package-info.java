@@ -1,0 +1,2 @@
+/** REST resources of catalogue imports under /api/imports. */
+package ro.runner.imports.api;

@@ -1,0 +1,2 @@
+/** The console's Imports page. */
+package ro.runner.imports.console;
