@@ -107,6 +107,7 @@ class NotificationsIT {
 
     private static long checkout(String email) {
         var response = TestStack.send(java.net.http.HttpRequest.newBuilder(TestStack.http("/api/checkout"))
+                .header("X-Forwarded-For", "10.9." + System.nanoTime() % 250 + "." + (1 + System.nanoTime() % 250))
                 .header("Content-Type", "application/json")
                 .POST(
                         BodyPublishers.ofString(

@@ -187,7 +187,18 @@ class OrdersIT {
     }
 
     static HttpResponse<String> checkout(String body, String key) {
+        return checkout(body, key, client());
+    }
+
+    /** A client address of its own, so tests do not share the per-client rate limit. */
+    static String client() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    static HttpResponse<String> checkout(String body, String key, String client) {
         var request = HttpRequest.newBuilder(TestStack.http("/api/checkout"))
+                .header("X-Forwarded-For", client)
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(body));
@@ -199,6 +210,7 @@ class OrdersIT {
 
     static HttpResponse<String> anonymousPost(String path, String body) {
         return TestStack.send(HttpRequest.newBuilder(TestStack.http(path))
+                .header("X-Forwarded-For", client())
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(body))
                 .build());

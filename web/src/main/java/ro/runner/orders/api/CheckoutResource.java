@@ -12,10 +12,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import ro.runner.orders.boundary.Checkout;
 import ro.runner.orders.entity.CheckoutRequest;
+import ro.runner.security.api.RateLimited;
 
 /**
  * The shop's checkout (public: no login). 201 with the new PENDING order; a retry with the same
- * Idempotency-Key answers 200 with the order the first request made.
+ * Idempotency-Key answers 200 with the order the first request made. Rate limited per client.
  */
 @Path("checkout")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +27,7 @@ public class CheckoutResource {
     Checkout checkout;
 
     @POST
+    @RateLimited("checkout")
     public Response checkout(CheckoutRequest cart, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri) {
         var placed = checkout.place(cart, key);
         if (!placed.created()) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import ro.runner.orders.boundary.PromoCodes;
+import ro.runner.security.api.RateLimited;
 
 /** Promo-code validation for the shop (public: no login). */
 @Path("promo-codes")
@@ -23,6 +24,7 @@ public class PromoCodesResource {
 
     @POST
     @Path("validate")
+    @RateLimited("promo-validation")
     public PromoCodes.Validation validate(Check check) {
         if (check == null) {
             throw new IllegalArgumentException("a JSON body {code, subtotal} is required");
