@@ -14,6 +14,8 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import ro.runner.notifications.control.MailComposer;
+import ro.runner.notifications.entity.Mail;
 import ro.runner.notifications.entity.Priority;
 import ro.runner.runs.control.Messages;
 import ro.runner.runs.entity.Envelope;
@@ -36,6 +38,9 @@ public class Notifications {
 
     @Inject
     Messages messages;
+
+    @Inject
+    MailComposer composer;
 
     /** Queues a notification; the new row's id, or empty when the key was queued before. */
     public java.util.OptionalLong queue(
@@ -65,6 +70,25 @@ public class Notifications {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot queue notification " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The mail of a notification as it is (or would be) sent, rendered again from its model. */
+    public Mail preview(long id) {
+        try (Connection db = primary.getConnection();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT type, model::text FROM notifications WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalArgumentException("no notification " + id);
+                }
+                try (var reader = Json.createReader(new java.io.StringReader(row.getString(2)))) {
+                    return composer.compose(row.getString(1), reader.readObject());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read notification " + id, e);
         }
     }
 

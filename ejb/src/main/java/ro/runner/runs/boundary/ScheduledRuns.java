@@ -52,6 +52,17 @@ public class ScheduledRuns {
     private String start(Schedule schedule) {
         String job = schedule.batchJob();
         if (job == null) {
+            for (ScheduledTask task : tasks) {
+                if (task.name().equals(schedule.getTask())) {
+                    try {
+                        return task.run(schedule.parameterMap());
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
             throw new IllegalStateException(
                     "schedule " + schedule.getName() + " names an unknown task '" + schedule.getTask() + "'");
         }

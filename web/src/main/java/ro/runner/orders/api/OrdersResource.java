@@ -3,6 +3,7 @@ package ro.runner.orders.api;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -10,7 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import ro.runner.orders.boundary.OrderQueries;
@@ -61,9 +64,22 @@ public class OrdersResource {
         return queries.byId(id).orElseThrow(() -> new NotFoundException("no order " + id));
     }
 
+    /** tracking=sync (admins only) is the benchmark's baseline: tracking done inside the request. */
     @POST
     @Path("{id}/payment")
-    public OrderView pay(@PathParam("id") long id) {
+    public OrderView pay(
+            @PathParam("id") long id,
+            @QueryParam("tracking") @DefaultValue("async") String tracking,
+            @Context SecurityContext security) {
+        if ("sync".equals(tracking)) {
+            if (!security.isUserInRole("admin")) {
+                throw new ForbiddenException("tracking=sync is a benchmark switch for admins");
+            }
+            return orders.payWithSynchronousTracking(id);
+        }
+        if (!"async".equals(tracking)) {
+            throw new IllegalArgumentException("tracking is async or sync");
+        }
         return orders.pay(id);
     }
 

@@ -19,7 +19,9 @@ public class ConsoleMenu {
     private static final List<Entry> ENTRIES = List.of(
             new Entry("Runs", "/console/runs.xhtml", "pi pi-list"),
             new Entry("Schedules", "/console/schedules.xhtml", "pi pi-clock"),
-            new Entry("Batch jobs", "/console/batch.xhtml", "pi pi-box"));
+            new Entry("Batch jobs", "/console/batch.xhtml", "pi pi-box"),
+            new Entry("Orders", "/console/orders.xhtml", "pi pi-shopping-cart"),
+            new Entry("Notifications", "/console/notifications.xhtml", "pi pi-envelope"));
 
     public List<Entry> getEntries() {
         return ENTRIES;
