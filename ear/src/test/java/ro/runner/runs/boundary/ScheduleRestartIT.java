@@ -74,7 +74,7 @@ class ScheduleRestartIT {
                         TestStack.root()
                                 .resolve("server-config/payara/payara.sh")
                                 .toString(),
-                        "test",
+                        System.getProperty("runner.profile", "test"),
                         "restart")
                 .redirectErrorStream(true)
                 .start();

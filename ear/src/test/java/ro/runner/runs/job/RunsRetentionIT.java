@@ -165,7 +165,7 @@ class RunsRetentionIT {
         var command = new java.util.ArrayList<String>();
         command.add("bash");
         command.add(TestStack.root().resolve("server-config/payara/payara.sh").toString());
-        command.add("test");
+        command.add(System.getProperty("runner.profile", "test"));
         command.add("asadmin");
         command.addAll(java.util.List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
