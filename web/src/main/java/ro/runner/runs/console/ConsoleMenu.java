@@ -20,8 +20,10 @@ public class ConsoleMenu {
             new Entry("Runs", "/console/runs.xhtml", "pi pi-list"),
             new Entry("Schedules", "/console/schedules.xhtml", "pi pi-clock"),
             new Entry("Batch jobs", "/console/batch.xhtml", "pi pi-box"),
+            new Entry("Orders", "/console/orders.xhtml", "pi pi-shopping-cart"),
+            new Entry("Notifications", "/console/notifications.xhtml", "pi pi-envelope"),
             new Entry("Replication", "/console/replication.xhtml", "pi pi-server"),
-            new Entry("Marketplace", "/console/marketplace.xhtml", "pi pi-shopping-cart"),
+            new Entry("Marketplace", "/console/marketplace.xhtml", "pi pi-globe"),
             new Entry("Imports", "/console/imports.xhtml", "pi pi-upload"));
 
     public List<Entry> getEntries() {

@@ -8,19 +8,19 @@ import jakarta.faces.context.FacesContext;
  * Turns the outcome of a console action into a message for the operator. A failure shows the
  * boundary's own explanation (the cause inside an {@link EJBException}), never a stack trace.
  */
-final class Feedback {
+public final class Feedback {
 
     private Feedback() {}
 
-    static void info(String text) {
+    public static void info(String text) {
         add(null, FacesMessage.SEVERITY_INFO, text);
     }
 
-    static void error(String text) {
+    public static void error(String text) {
         add(null, FacesMessage.SEVERITY_ERROR, text);
     }
 
-    static void error(Exception failure) {
+    public static void error(Exception failure) {
         error(reason(failure));
     }
 

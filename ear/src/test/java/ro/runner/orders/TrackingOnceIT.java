@@ -1,0 +1,128 @@
+package ro.runner.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.jms.Queue;
+import jakarta.json.Json;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ro.runner.it.Deployments;
+import ro.runner.orders.boundary.Checkout;
+import ro.runner.orders.boundary.Orders;
+import ro.runner.orders.entity.CheckoutRequest;
+import ro.runner.runs.control.Messages;
+import ro.runner.runs.entity.Envelope;
+
+/**
+ * In the server, on the real broker: the tracking consumer does its work once per (order, status)
+ * however often the message arrives, and two orders of one new customer paid at once make one
+ * customer with two orders (the upsert is race-safe).
+ */
+@ExtendWith(ArquillianExtension.class)
+class TrackingOnceIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWith(TrackingOnceIT.class);
+    }
+
+    @EJB
+    Checkout checkout;
+
+    @EJB
+    Orders orders;
+
+    @Inject
+    Messages messages;
+
+    @Resource(lookup = "java:app/jms/OrderTrackingQueue")
+    Queue tracking;
+
+    @Resource(lookup = "java:app/jdbc/primary")
+    DataSource primary;
+
+    @Test
+    void aRedeliveredStatusMessageIsTrackedOnce() throws Exception {
+        String email = "once-" + UUID.randomUUID() + "@example.ro";
+        long id = checkout.place(cart(email), null).order().id();
+        var paid = orders.pay(id);
+        var duplicate = new Envelope(
+                Orders.STATUS_MESSAGE,
+                1,
+                "order-" + id + "-PAID",
+                Json.createObjectBuilder()
+                        .add("orderId", id)
+                        .add("number", paid.number())
+                        .add("status", "PAID")
+                        .build());
+        messages.send(tracking, duplicate, 4);
+        messages.send(tracking, duplicate, 4);
+
+        await(
+                "SELECT count(*) FROM runs WHERE name = 'order-tracking' AND correlation = 'order-" + id
+                        + "-PAID' AND status = 'SUCCEEDED'",
+                3);
+        assertThat(count("SELECT count(*) FROM order_tracking WHERE order_id = " + id))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM conversions WHERE order_id = " + id))
+                .isEqualTo(1);
+        assertThat(count("SELECT orders FROM customers WHERE email = '" + email + "'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM notifications WHERE order_id = " + id))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void twoOrdersOfANewCustomerPaidAtOnceMakeOneCustomer() throws Exception {
+        String email = "race-" + UUID.randomUUID() + "@example.ro";
+        long first = checkout.place(cart(email), null).order().id();
+        long second = checkout.place(cart(email), null).order().id();
+
+        List.of(first, second).parallelStream().forEach(orders::pay);
+
+        await("SELECT count(*) FROM conversions WHERE order_id IN (" + first + ", " + second + ")", 2);
+        assertThat(count("SELECT count(*) FROM customers WHERE email = '" + email + "'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT orders FROM customers WHERE email = '" + email + "'"))
+                .isEqualTo(2);
+    }
+
+    private static CheckoutRequest cart(String email) {
+        return new CheckoutRequest(
+                email,
+                "Mihai Ștefănescu",
+                "RON",
+                List.of(new CheckoutRequest.Line("SKU-1", "Ceas", 1, new BigDecimal("99.90"))),
+                null,
+                "newsletter",
+                null);
+    }
+
+    private void await(String sql, long expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (count(sql) < expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(count(sql)).as(sql).isEqualTo(expected);
+    }
+
+    private long count(String sql) throws SQLException {
+        try (var db = primary.getConnection();
+                var statement = db.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

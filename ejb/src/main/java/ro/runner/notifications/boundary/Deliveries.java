@@ -1,0 +1,81 @@
+package ro.runner.notifications.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The delivery ledger of notifications, each step committed on its own (the mail itself is not
+ * transactional): an attempt starts (SENDING, attempts + 1), then ends SENT with its time and
+ * Message-ID, or FAILED (DEAD on the last attempt) with the error.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class Deliveries {
+
+    /** What an attempt needs: the row's type, recipient, model and attempt number. */
+    public record Attempt(long id, String type, String recipient, JsonObject model, int attempt) {}
+
+    @Resource(lookup = "java:app/jdbc/primary")
+    DataSource primary;
+
+    /** Starts an attempt; empty when the notification is SENT already (a redelivered message). */
+    public Optional<Attempt> start(long id) {
+        try (Connection db = primary.getConnection();
+                PreparedStatement update = db.prepareStatement(
+                        "UPDATE notifications SET status = 'SENDING', attempts = attempts + 1, updated_at = now()"
+                                + " WHERE id = ? AND status <> 'SENT' RETURNING type, recipient, model::text, attempts")) {
+            update.setLong(1, id);
+            try (ResultSet row = update.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                try (var reader = Json.createReader(new StringReader(row.getString(3)))) {
+                    return Optional.of(
+                            new Attempt(id, row.getString(1), row.getString(2), reader.readObject(), row.getInt(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start delivering notification " + id, e);
+        }
+    }
+
+    public void sent(long id, String subject, String messageId) {
+        update(
+                "UPDATE notifications SET status = 'SENT', sent_at = now(), updated_at = now(), subject = ?, message_id = ?,"
+                        + " last_error = NULL WHERE id = ?",
+                subject,
+                messageId,
+                id);
+    }
+
+    public void failed(long id, String error, boolean dead) {
+        update(
+                "UPDATE notifications SET status = ?, last_error = ?, updated_at = now() WHERE id = ?",
+                dead ? "DEAD" : "FAILED",
+                error,
+                id);
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection db = primary.getConnection();
+                PreparedStatement update = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
+            }
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record a delivery: " + e.getMessage(), e);
+        }
+    }
+}
