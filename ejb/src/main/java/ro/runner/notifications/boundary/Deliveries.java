@@ -29,7 +29,12 @@ public class Deliveries {
     @Resource(lookup = "java:app/jdbc/primary")
     DataSource primary;
 
-    /** Starts an attempt; empty when the notification is SENT already (a redelivered message). */
+    /**
+     * Starts an attempt; empty when the notification is SENT already (a redelivered message). A row
+     * not visible yet means the transaction that wrote it with its message is still committing (the
+     * broker's branch of the XA transaction may commit first): that is a failure, so the message is
+     * retried after a delay rather than consumed with its row left QUEUED.
+     */
     public Optional<Attempt> start(long id) {
         try (Connection db = primary.getConnection();
                 PreparedStatement update = db.prepareStatement(
@@ -38,7 +43,11 @@ public class Deliveries {
             update.setLong(1, id);
             try (ResultSet row = update.executeQuery()) {
                 if (!row.next()) {
-                    return Optional.empty();
+                    if (exists(db, id)) {
+                        return Optional.empty();
+                    }
+                    throw new IllegalStateException(
+                            "notification " + id + " is not visible yet: its transaction is still committing");
                 }
                 try (var reader = Json.createReader(new StringReader(row.getString(3)))) {
                     return Optional.of(
@@ -47,6 +56,15 @@ public class Deliveries {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start delivering notification " + id, e);
+        }
+    }
+
+    private static boolean exists(Connection db, long id) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("SELECT 1 FROM notifications WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
         }
     }
 
