@@ -17,7 +17,8 @@ import ro.runner.runs.entity.Tags;
 
 /**
  * What every consumer does with a message, in the consumer's transaction: run the handler in a
- * transaction of its own; on failure send the message again with a growing delivery delay, or mark
+ * transaction of its own; on failure keep a retry that {@link RetryDispatcher} sends after a growing
+ * delay, or mark
  * it DEAD in the ledger after the policy's last attempt. Each attempt is one ledger row. The
  * consumption, the ledger row and the retry commit together, so a message is never both retried
  * and lost. A message the server keeps redelivering (JMSXDeliveryCount above the policy's bound) is
@@ -33,7 +34,7 @@ public class Redelivery {
     Isolated isolated;
 
     @Inject
-    Messages messages;
+    RetryDispatcher retries;
 
     public void handle(String consumer, Message message, Queue queue, RetryPolicy policy, Consumer<Envelope> handler) {
         String body = text(message);
@@ -67,8 +68,13 @@ public class Redelivery {
                 ledger.dead(run, cause, destination(queue), body);
             } else {
                 ledger.fail(run, RunStatus.FAILED, cause);
-                messages.send(
-                        queue, body, envelope.type(), priority(message), policy.delayBefore(attempt + 1), attempt + 1);
+                retries.schedule(
+                        destination(queue),
+                        body,
+                        envelope.type(),
+                        priority(message),
+                        attempt + 1,
+                        policy.delayBefore(attempt + 1));
             }
         }
     }

@@ -30,6 +30,11 @@ public class Messages {
         send(queue, envelope.toJson(), envelope.type(), priority, Duration.ZERO, 1);
     }
 
+    /** The queue of a physical destination name (as {@code Queue.getQueueName()} gives it). */
+    public Queue queue(String physicalName) {
+        return jms.createQueue(physicalName);
+    }
+
     public void send(Queue queue, String body, String type, int priority, Duration delay, int attempt) {
         jms.createProducer()
                 .setPriority(priority)
