@@ -2,7 +2,7 @@
 # Runner's local infrastructure in one command: PostgreSQL primary + replicas, the SMTP sink, the
 # eMAG simulator and the configured Payara domain, started in that order and stopped in reverse.
 # Usage: stack.sh <profile> start|stop|status [--replicas N] [--fresh]
-#   The test profile always starts fresh: whatever runs from its RUNNER_BASE is stopped and the
+#   A profile with RUNNER_WIPE_AT_START=true (the test profile) always starts fresh: whatever runs from its RUNNER_BASE is stopped and the
 #   folder deleted, so tests begin from nothing. --fresh does the same for any profile.
 set -euo pipefail
 # shellcheck source=payara/lib.sh
@@ -39,7 +39,7 @@ wipe() {
 
 start() {
   local replicas="$1" fresh="$2"
-  if [[ "$fresh" == true || "$RUNNER_PROFILE" == test ]]; then wipe; fi
+  if [[ "$fresh" == true || "${RUNNER_WIPE_AT_START:-false}" == true ]]; then wipe; fi
   mkdir -p "$RUNNER_BASE"
   pg start --replicas "$replicas"
   smtp start

@@ -66,6 +66,7 @@ class RunsRetentionIT {
         long first = start("{\"days\":\"30\",\"chunk\":\"10\"}")
                 .getJsonNumber("executionId")
                 .longValue();
+        awaitProgress("name = '" + marker + "'", 20_000);
         post("/api/batch/jobs/executions/" + first + "/stop", "");
         JsonObject stopped = awaitEnd(first);
         assertThat(stopped.getString("batchStatus")).isEqualTo("STOPPED");
@@ -112,6 +113,14 @@ class RunsRetentionIT {
                 return body;
             }
             Thread.sleep(250);
+        }
+    }
+
+    /** Waits until the job has committed its first chunks, so the stop lands while it runs. */
+    private static void awaitProgress(String where, long before) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (count(where) == before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
         }
     }
 

@@ -4,20 +4,19 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import ro.runner.data.control.Reads;
 import ro.runner.marketplace.control.AccountCircuits;
 import ro.runner.marketplace.control.SyncProgress;
 import ro.runner.marketplace.entity.AccountStatus;
 import ro.runner.marketplace.entity.AccountType;
 import ro.runner.marketplace.entity.Progress;
 
-/** Per account health from the run ledger's order-sync rows, and the syncs running now. Reads the replica. */
+/** Per account health from the run ledger's order-sync rows, and the syncs running now. Reads through the read routing (replica unless the reader's own sync is not replayed there yet). */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class MarketplaceStatus {
 
     private static final String QUERY =
@@ -38,8 +37,8 @@ public class MarketplaceStatus {
              ORDER BY a.name
             """;
 
-    @PersistenceContext(unitName = "replica")
-    EntityManager replica;
+    @Inject
+    Reads reads;
 
     @Inject
     AccountCircuits circuits;
@@ -50,9 +49,9 @@ public class MarketplaceStatus {
     public List<AccountStatus> accounts() {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = replica.createNativeQuery(QUERY)
+        List<Object[]> rows = reads.read(em -> em.createNativeQuery(QUERY)
                 .setParameter(1, MarketplaceSync.SYNC)
-                .getResultList();
+                .getResultList());
         return rows.stream()
                 .map(r -> {
                     long ok = ((Number) r[3]).longValue();
