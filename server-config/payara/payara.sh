@@ -76,6 +76,7 @@ create() {
       || { cat "$RUNNER_BASE/create-domain.log" >&2; die "create-domain failed"; }
   fi
   check_ports
+  mkdir -p "$RUNNER_BASE/tmp" # the domain's java.io.tmpdir (40-runtime.asadmin)
   cp -u "$(jdbc_driver)" "$(domain_dir)/lib/"
 }
 
