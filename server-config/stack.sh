@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runner's local infrastructure in one command: PostgreSQL primary + replicas, the SMTP sink, the
-# eMAG simulator and the configured Payara domain, started in that order and stopped in reverse.
+# eMAG simulator, the OpenMQ broker and the configured Payara domain, started in that order and
+# stopped in reverse.
 # Usage: stack.sh <profile> start|stop|status [--replicas N] [--fresh]
 #   A profile with RUNNER_WIPE_AT_START=true (the test profile) always starts fresh: whatever runs from its RUNNER_BASE is stopped and the
 #   folder deleted, so tests begin from nothing. --fresh does the same for any profile.
@@ -19,9 +20,11 @@ pg() { "$HERE/postgres/pg.sh" "$PROFILE" "$@"; }
 smtp() { "$HERE/smtp/smtp.sh" "$PROFILE" "$@"; }
 simulator() { "$HERE/simulator/simulator.sh" "$PROFILE" "$@"; }
 payara() { "$HERE/payara/payara.sh" "$PROFILE" "$@"; }
+openmq() { "$HERE/openmq/openmq.sh" "$PROFILE" "$@"; }
 
 stop() {
   payara stop
+  openmq stop
   simulator stop
   smtp stop
   pg stop
@@ -44,6 +47,9 @@ start() {
   pg start --replicas "$replicas"
   smtp start
   simulator start
+  # the domain is created before the broker takes the JMS port (create-domain checks every port)
+  payara create
+  openmq start
   payara start
   summary
 }
@@ -55,6 +61,7 @@ Runner stack ($RUNNER_PROFILE, $RUNNER_BASE):
   PostgreSQL primary   127.0.0.1:$PG_PRIMARY_PORT   replica 127.0.0.1:$PG_REPLICA_PORT   database $PG_DB (user $PG_USER)
   SMTP sink            smtp 127.0.0.1:$SMTP_PORT   imap $IMAP_PORT   api http://127.0.0.1:$SMTP_API_PORT/api
   eMAG simulator       http://127.0.0.1:$SIMULATOR_PORT/simulator/api-3   report http://127.0.0.1:$SIMULATOR_PORT/simulator/admin/report
+  OpenMQ broker        127.0.0.1:$PAYARA_JMS_PORT   store $RUNNER_BASE/openmq
   Payara               http://127.0.0.1:$PAYARA_HTTP_PORT   admin http://127.0.0.1:$PAYARA_ADMIN_PORT   jms $PAYARA_JMS_PORT
   server log           $("$HERE/payara/payara.sh" "$PROFILE" log)
 EOF
@@ -65,6 +72,7 @@ status() {
   pg status || rc=$?
   smtp status || rc=$?
   simulator status || rc=$?
+  openmq status || rc=$?
   payara status || rc=$?
   return "$rc"
 }

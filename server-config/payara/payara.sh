@@ -74,6 +74,7 @@ create() {
     local_asadmin create-domain --domaindir "$(domains_dir)" --portbase "$PAYARA_PORTBASE" \
       --nopassword=true "$DOMAIN" >"$RUNNER_BASE/create-domain.log" 2>&1 \
       || { cat "$RUNNER_BASE/create-domain.log" >&2; die "create-domain failed"; }
+    remote_jms_service
   fi
   check_ports
   mkdir -p "$RUNNER_BASE/tmp" # the domain's java.io.tmpdir (40-runtime.asadmin)
@@ -81,6 +82,29 @@ create() {
 }
 
 running() { port_open "$PAYARA_ADMIN_PORT" && local_asadmin list-domains --domaindir "$(domains_dir)" 2>/dev/null | grep -q "^$DOMAIN running"; }
+
+# remote_jms_service: JMS goes to the broker openmq.sh runs (REMOTE). Written into the new domain's
+# server-config before its first start, because with the implicit EMBEDDED default the server binds
+# the JMS port itself at start (a lazy broker listener) and collides with that broker. 20-jms.asadmin
+# sets the same values on domains made before.
+remote_jms_service() {
+  local xml
+  xml="$(domain_dir)/config/domain.xml"
+  awk '
+    /<config name="server-config">/ { inside = 1 }
+    inside && /<jms-service/ { present = 1 }
+    inside && /^ *<\/config>/ {
+      if (!present) {
+        print "      <jms-service addresslist-behavior=\"priority\" default-jms-host=\"default_JMS_host\" type=\"REMOTE\">"
+        print "        <jms-host port=\"${JMS_PROVIDER_PORT}\" host=\"127.0.0.1\" name=\"default_JMS_host\"></jms-host>"
+        print "      </jms-service>"
+      }
+      inside = 0
+    }
+    { print }
+  ' "$xml" >"$xml.new"
+  mv "$xml.new" "$xml"
+}
 
 start_domain() {
   if running; then say "domain $DOMAIN already running"; return 0; fi

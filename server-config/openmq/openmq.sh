@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# OpenMQ broker for Runner: the imqbrokerd that ships in the Payara zip, run as its own process on
+# loopback (port mapper on PAYARA_JMS_PORT), messages kept in its file store under RUNNER_BASE/openmq.
+# Payara's JMS service is REMOTE (20-jms.asadmin) and reaches it over TCP. Why not the EMBEDDED
+# default: its in-process "direct mode" XA resource was seen failing to start transaction branches
+# (`Unknown XID`, JTS5041; OpenMQ #385, Payara #380) when one transaction wrote PostgreSQL and sent
+# a message, and messages were lost; the LOCAL type (Payara starts the broker) did not come up here.
+# A broker of its own also outlives a crash of the server, as a real deployment's would.
+# Usage: openmq.sh <profile> start|stop|status|log
+set -euo pipefail
+# shellcheck source=../payara/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../payara/lib.sh"
+
+BROKER_NAME=runner
+# The queues (physical destinations) the application uses; 20-jms.asadmin names them in the JMS
+# resources. Created here because Payara's create-jmsdest cannot reach a REMOTE broker's JMX
+# (ClassNotFoundException MQRMIClientSocketFactory).
+#   OrderTrackingQueue  order status changes → OrderTrackingConsumer
+#   NotificationQueue   mails to render and send → NotificationConsumer
+#   MarketplaceQueue    marketplace work taken off the request path
+#   RunsProbeQueue      the tests of the retry groundwork
+QUEUES=(OrderTrackingQueue NotificationQueue MarketplaceQueue RunsProbeQueue)
+# The broker's stock administrator; the broker listens on loopback only.
+MQ_ADMIN_USER=admin
+MQ_ADMIN_PASSWORD=admin
+
+usage() {
+  cat >&2 <<'EOF'
+usage: openmq.sh <profile> <command>
+  start | stop | status | log
+profile: a name in server-config/profiles (run, test) or a path to an .env file
+EOF
+  exit 2
+}
+
+mq_dir() { echo "$RUNNER_BASE/openmq"; }
+pid_file() { echo "$(mq_dir)/broker.pid"; }
+broker_log() { echo "$(mq_dir)/instances/$BROKER_NAME/log/log.txt"; }
+imqbrokerd() { echo "$PAYARA_HOME/mq/bin/imqbrokerd"; }
+imqcmd() {
+  local passfile="$(mq_dir)/admin.pass"
+  [[ -f "$passfile" ]] || (umask 077 && echo "imq.imqcmd.password=$MQ_ADMIN_PASSWORD" >"$passfile")
+  "$PAYARA_HOME/mq/bin/imqcmd" "$@" -b "127.0.0.1:$PAYARA_JMS_PORT" -u "$MQ_ADMIN_USER" \
+    -passfile "$passfile" -f -javahome "$(java_home)"
+}
+
+# ensure_queues: creates the queues the broker does not have yet (unlimited consumers each, so
+# every MDB instance takes messages).
+ensure_queues() {
+  local existing queue
+  existing="$(imqcmd list dst -t q 2>&1)" || die "imqcmd list dst failed: $existing"
+  for queue in "${QUEUES[@]}"; do
+    grep -qE "^$queue +Queue" <<<"$existing" && continue
+    say "creating queue $queue"
+    imqcmd create dst -t q -n "$queue" -o maxNumActiveConsumers=-1 >"$(mq_dir)/imqcmd.out" 2>&1 \
+      || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not create queue $queue"; }
+  done
+}
+
+running() { [[ -f "$(pid_file)" ]] && kill -0 "$(cat "$(pid_file)")" 2>/dev/null; }
+# ready: the broker logs B1039 "Broker ... ready" once every service listens
+ready() { port_open "$PAYARA_JMS_PORT" && grep -q 'B1039' "$(broker_log)" 2>/dev/null; }
+
+java_home() {
+  if [[ -n "${JAVA_HOME:-}" ]]; then echo "$JAVA_HOME"; else dirname "$(dirname "$(readlink -f "$(command -v java)")")"; fi
+}
+
+start() {
+  if running; then ensure_queues; say "openmq broker already running (pid $(cat "$(pid_file)"))"; return 0; fi
+  port_open "$PAYARA_JMS_PORT" && die "port $PAYARA_JMS_PORT is taken by another process"
+  # the broker comes with Payara (stack.sh creates the domain first: create-domain checks the port)
+  "$RUNNER_ROOT/server-config/payara/payara.sh" "$RUNNER_PROFILE_FILE" install
+  mkdir -p "$(mq_dir)"
+  # a fresh "ready" line must be the one we wait for
+  [[ -f "$(broker_log)" ]] && mv -f "$(broker_log)" "$(broker_log).previous"
+  say "starting openmq broker on 127.0.0.1:$PAYARA_JMS_PORT (store $(mq_dir))"
+  # -Dimq.cluster.enabled=false: a single broker; its cluster service only warns about loopback
+  nohup "$(imqbrokerd)" -varhome "$(mq_dir)" -name "$BROKER_NAME" -port "$PAYARA_JMS_PORT" \
+    -javahome "$(java_home)" -silent -Dimq.cluster.enabled=false \
+    -Dimq.hostname=127.0.0.1 -vmargs "-Xms128m -Xmx512m" >"$(mq_dir)/console.log" 2>&1 </dev/null &
+  echo $! >"$(pid_file)"
+  local i
+  for ((i = 0; i < 90; i++)); do
+    ready && { ensure_queues; say "openmq broker ready (pid $(cat "$(pid_file)"))"; return 0; }
+    running || { tail -20 "$(mq_dir)/console.log" "$(broker_log)" >&2 2>/dev/null; die "openmq broker exited; log: $(broker_log)"; }
+    sleep 1
+  done
+  die "openmq broker not ready after 90s; log: $(broker_log)"
+}
+
+# the wrapper script and the broker's JVM both carry "-varhome <dir>" on their command lines
+broker_pids() { pgrep -f -- "-varhome $(mq_dir) " || true; }
+
+stop() {
+  local pids i
+  pids="$(broker_pids)"
+  if [[ -z "$pids" ]]; then say "openmq broker not running"; rm -f "$(pid_file)"; return 0; fi
+  say "stopping openmq broker (pids $(echo $pids))"
+  # shellcheck disable=SC2086
+  kill $pids 2>/dev/null || true
+  for ((i = 0; i < 40; i++)); do
+    [[ -z "$(broker_pids)" ]] && break
+    sleep 0.5
+  done
+  pids="$(broker_pids)"
+  # shellcheck disable=SC2086
+  [[ -n "$pids" ]] && kill -9 $pids 2>/dev/null
+  rm -f "$(pid_file)"
+}
+
+status() {
+  if running && ready; then
+    echo "openmq: running (pid $(cat "$(pid_file)"), 127.0.0.1:$PAYARA_JMS_PORT, store $(mq_dir))"
+  else
+    echo "openmq: stopped"
+    return 3
+  fi
+}
+
+main() {
+  [[ $# -ge 2 ]] || usage
+  load_profile "$1"
+  local command="$2"
+  shift 2
+  case "$command" in
+    start) start ;;
+    stop) stop ;;
+    status) status ;;
+    log) cat "$(broker_log)" ;;
+    *) usage ;;
+  esac
+}
+
+main "$@"
