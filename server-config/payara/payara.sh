@@ -12,7 +12,7 @@ SCRIPTS_DIR="$RUNNER_ROOT/server-config/payara"
 usage() {
   cat >&2 <<'EOF'
 usage: payara.sh <profile> <command>
-  install | create | start | stop | restart | status | configure
+  install | create | start | stop | restart | status | configure | kill
   deploy <ear-file> [name] | undeploy [name] | asadmin <args...> | log
 profile: a name in server-config/profiles (run, test) or a path to an .env file
 EOF
@@ -118,10 +118,18 @@ start_domain() {
 stop() {
   if [[ ! -f "$(domain_dir)/config/domain.xml" ]] || ! running; then
     say "domain $DOMAIN not running"
-    return 0
+  else
+    say "stopping domain $DOMAIN"
+    local_asadmin stop-domain --domaindir "$(domains_dir)" "$DOMAIN" >/dev/null
   fi
-  say "stopping domain $DOMAIN"
-  local_asadmin stop-domain --domaindir "$(domains_dir)" "$DOMAIN" >/dev/null
+  # a server whose start failed half-way can be alive without answering asadmin: end it too
+  local leftover
+  leftover="$(pgrep -f -- "-Dcom.sun.aas.instanceRoot=$(domain_dir)( |$)" || true)"
+  if [[ -n "$leftover" ]]; then
+    say "killing a domain JVM that did not stop (pid $(echo $leftover))"
+    # shellcheck disable=SC2086
+    kill -9 $leftover 2>/dev/null || true
+  fi
 }
 
 status() {
@@ -249,6 +257,25 @@ restart() {
   remember_started_config
 }
 
+# kill: ends the server's JVM with SIGKILL, as a crash would (crash drills and tests). The next
+# `start` brings it back; the transaction service recovers in-doubt transactions at start
+# (automatic-recovery, 40-runtime.asadmin).
+crash() {
+  local pid_file pid
+  pid_file="$(domain_dir)/config/pid"
+  [[ -f "$pid_file" ]] || die "no pid file $pid_file: domain $DOMAIN is not running"
+  pid="$(cat "$pid_file")"
+  kill -0 "$pid" 2>/dev/null || die "domain $DOMAIN (pid $pid) is not running"
+  say "killing domain $DOMAIN (pid $pid) with SIGKILL"
+  kill -9 "$pid"
+  local i
+  for ((i = 0; i < 40; i++)); do
+    kill -0 "$pid" 2>/dev/null || { say "domain $DOMAIN killed"; return 0; }
+    sleep 0.25
+  done
+  die "pid $pid still alive after SIGKILL"
+}
+
 deploy() {
   local ear="${1:-}" name="${2:-$DOMAIN}"
   [[ -f "$ear" ]] || die "deploy: no such file '$ear'"
@@ -280,6 +307,7 @@ main() {
     restart) create; restart ;;
     status) status ;;
     configure) configure ;;
+    kill) crash ;;
     deploy) deploy "$@" ;;
     undeploy) undeploy "$@" ;;
     asadmin) remote_asadmin "$@" ;;

@@ -2,6 +2,8 @@ package ro.runner.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +21,22 @@ public final class Scripts {
         command.add(System.getProperty("runner.profile", "test"));
         command.addAll(List.of(args));
         try {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+            // output to a file, not a pipe: a pipe read to its end would wait past the time limit
+            Path log = Files.createTempFile("script", ".log");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            boolean ended = process.waitFor(240, TimeUnit.SECONDS);
+            if (!ended) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            Files.deleteIfExists(log);
+            if (!ended || process.exitValue() != 0) {
+                throw new IllegalStateException(
+                        String.join(" ", command) + (ended ? " failed" : " did not end in 240 s") + ":\n" + output);
             }
             return output;
         } catch (IOException e) {
