@@ -7,6 +7,8 @@ import static ro.runner.orders.OrdersIT.client;
 import static ro.runner.orders.OrdersIT.ordersOf;
 import static ro.runner.orders.OrdersIT.unique;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ro.runner.it.Deployments;
 import ro.runner.it.Json;
+import ro.runner.it.TestStack;
 
-/** A checkout flood from one client: 10 a minute go through, the rest get 429 and write nothing. */
+/**
+ * A checkout flood from one client: 10 a minute go through, the rest get 429 and write nothing. A
+ * promo-code guesser waits a growing delay after 5 wrong codes.
+ */
 @ExtendWith(ArquillianExtension.class)
 class RateLimitIT {
 
@@ -49,5 +55,51 @@ class RateLimitIT {
         assertThat(checkout(cart(unique(), null), null, client()).statusCode())
                 .as("another client is not limited")
                 .isEqualTo(201);
+    }
+
+    @Test
+    void afterFiveWrongPromoCodesAClientWaitsALongerDelayEachTime() throws Exception {
+        String guesser = client();
+        for (int i = 0; i < 5; i++) {
+            var wrong = validate("GUESS" + i, guesser);
+            assertThat(wrong.statusCode()).isEqualTo(200);
+            assertThat(Json.object(wrong.body()).getBoolean("valid")).isFalse();
+        }
+
+        var held = validate("GUESS5", guesser);
+        assertThat(held.statusCode()).as("the 6th code right after 5 failures").isEqualTo(429);
+        assertThat(held.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(held.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(Json.object(held.body()).getString("detail")).contains("invalid promo codes");
+
+        Thread.sleep(1_200);
+        assertThat(validate("GUESS6", guesser).statusCode())
+                .as("looked at after the delay")
+                .isEqualTo(200);
+        var longer = validate("GUESS7", guesser);
+        assertThat(longer.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(longer.headers().firstValue("Retry-After").orElseThrow()))
+                .as("the delay doubled")
+                .isEqualTo(2);
+        assertThat(validate("GUESS8", client()).statusCode())
+                .as("another client is not held")
+                .isEqualTo(200);
+
+        Thread.sleep(2_200);
+        var right = validate("WELCOME10", guesser);
+        assertThat(Json.object(right.body()).getBoolean("valid")).isTrue();
+        var wrongAgain = validate("GUESS9", guesser);
+        assertThat(wrongAgain.statusCode())
+                .as("a valid code starts the count again")
+                .isEqualTo(200);
+    }
+
+    private static HttpResponse<String> validate(String code, String client) {
+        return TestStack.send(HttpRequest.newBuilder(TestStack.http("/api/promo-codes/validate"))
+                .header("X-Forwarded-For", client)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"code\":\"" + code + "\"}"))
+                .build());
     }
 }

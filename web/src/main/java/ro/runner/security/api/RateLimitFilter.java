@@ -8,15 +8,12 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 import ro.runner.runs.api.Problem;
 import ro.runner.security.control.RateLimits;
 
 /**
  * Answers 429 with Retry-After and a problem body when a client has used up a public endpoint's
- * limit. The client is the peer address, or the first X-Forwarded-For hop when the peer is a trusted
- * proxy (runner.rate-limit.trusted-proxies, default the loopback addresses of a local reverse proxy).
+ * limit. The client is told apart by {@link Clients}.
  */
 @Provider
 @RateLimited
@@ -37,7 +34,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (limited == null) {
             limited = resource.getResourceClass().getAnnotation(RateLimited.class);
         }
-        var decision = limits.consume(limited.value(), client());
+        var decision = limits.consume(limited.value(), Clients.of(http));
         if (!decision.allowed()) {
             Response problem = Problem.response(
                     Response.Status.TOO_MANY_REQUESTS,
@@ -46,21 +43,5 @@ public class RateLimitFilter implements ContainerRequestFilter {
                     .header("Retry-After", decision.retryAfterSeconds())
                     .build());
         }
-    }
-
-    private String client() {
-        String peer = http.getRemoteAddr();
-        String forwarded = http.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank() && trustedProxies().contains(peer)) {
-            return forwarded.split(",")[0].trim();
-        }
-        return peer;
-    }
-
-    private static Set<String> trustedProxies() {
-        return Set.of(ConfigProvider.getConfig()
-                .getOptionalValue("runner.rate-limit.trusted-proxies", String.class)
-                .orElse("127.0.0.1,0:0:0:0:0:0:0:1,::1")
-                .split("\\s*,\\s*"));
     }
 }
