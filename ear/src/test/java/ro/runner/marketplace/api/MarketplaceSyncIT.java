@@ -84,6 +84,21 @@ class MarketplaceSyncIT {
                         + " AND acknowledged_at IS NULL"))
                 .isZero();
         assertWithinBudget(report);
+
+        assertThat(count("SELECT count(*) FROM orders WHERE source = 'MARKETPLACE' AND number LIKE 'EMAG-MAIN-%'"))
+                .as("every stored order is among the shop's Orders")
+                .isEqualTo(stored("main"));
+        assertThat(count("SELECT count(*) FROM orders WHERE source = 'MARKETPLACE' AND number LIKE 'EMAG-FBE-%'"))
+                .isEqualTo(stored("fbe"));
+        assertThat(count("SELECT count(*) FROM orders o WHERE o.number LIKE 'EMAG-%'"
+                        + " AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)"))
+                .as("copies without lines")
+                .isZero();
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM orders WHERE number LIKE 'EMAG-MAIN-%' AND status IN ('PENDING', 'PAID')"))
+                .as("acknowledged orders are CONFIRMED")
+                .isZero();
     }
 
     @Test

@@ -14,7 +14,8 @@ import ro.runner.marketplace.entity.EmagAnswer;
 
 /**
  * Stores eMAG orders keyed by (account, eMAG order id): a page is upserted in one transaction, an
- * older copy never overwrites a newer one, and the acknowledgement mark survives later syncs.
+ * older copy never overwrites a newer one, and the acknowledgement mark survives later syncs. Each
+ * stored order is also kept among the shop's Orders ({@link OrderCopies}).
  */
 @Stateless
 public class OrderStore {
@@ -63,14 +64,19 @@ public class OrderStore {
                                 ? EmagAnswer.text(customer, "name")
                                 : null);
                 s.setString(7, order.toString());
+                boolean changed = false;
                 try (var rs = s.executeQuery()) {
                     if (rs.next()) {
+                        changed = true;
                         if (rs.getBoolean(1)) {
                             inserted++;
                         } else {
                             updated++;
                         }
                     }
+                }
+                if (changed) {
+                    OrderCopies.copy(c, account, id.longValue(), status == null ? -1 : status.intValue(), order);
                 }
                 if (newest == null || modified.isAfter(newest)) {
                     newest = modified;
@@ -107,7 +113,9 @@ public class OrderStore {
                         + " updated_at = now() WHERE account = ? AND order_id = ? AND acknowledged_at IS NULL")) {
             s.setString(1, account);
             s.setLong(2, orderId);
-            s.executeUpdate();
+            if (s.executeUpdate() == 1) {
+                OrderCopies.acknowledged(c, account, orderId);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
