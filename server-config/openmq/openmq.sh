@@ -6,7 +6,7 @@
 # (`Unknown XID`, JTS5041; OpenMQ #385, Payara #380) when one transaction wrote PostgreSQL and sent
 # a message, and messages were lost; the LOCAL type (Payara starts the broker) did not come up here.
 # A broker of its own also outlives a crash of the server, as a real deployment's would.
-# Usage: openmq.sh <profile> start|stop|status|log
+# Usage: openmq.sh <profile> start|stop|status|log|queues|pause <queue>|resume <queue>|purge <queue>
 set -euo pipefail
 # shellcheck source=../payara/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../payara/lib.sh"
@@ -28,6 +28,10 @@ usage() {
   cat >&2 <<'EOF'
 usage: openmq.sh <profile> <command>
   start | stop | status | log
+  queues                 the queues with their message counts
+  pause <queue>          holds the queue's messages back from its consumers (benchmarks, drills)
+  resume <queue>         delivers them again
+  purge <queue>          deletes the queue's messages
 profile: a name in server-config/profiles (run, test) or a path to an .env file
 EOF
   exit 2
@@ -127,6 +131,10 @@ main() {
     stop) stop ;;
     status) status ;;
     log) cat "$(broker_log)" ;;
+    queues) imqcmd list dst -t q ;;
+    pause) [[ $# -eq 1 ]] || usage; imqcmd pause dst -t q -n "$1" -pst CONSUMERS ;;
+    resume) [[ $# -eq 1 ]] || usage; imqcmd resume dst -t q -n "$1" ;;
+    purge) [[ $# -eq 1 ]] || usage; imqcmd purge dst -t q -n "$1" ;;
     *) usage ;;
   esac
 }
