@@ -94,9 +94,9 @@ public class OfferStore {
             s.setInt(3, limit);
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    int stock = rs.getInt(4);
-                    result.add(new OfferChange(
-                            rs.getLong(1), account, rs.getLong(2), rs.getBigDecimal(3), rs.wasNull() ? null : stock));
+                    int value = rs.getInt(4);
+                    Integer stock = rs.wasNull() ? null : value;
+                    result.add(new OfferChange(rs.getLong(1), account, rs.getLong(2), rs.getBigDecimal(3), stock));
                 }
             }
         } catch (SQLException e) {
