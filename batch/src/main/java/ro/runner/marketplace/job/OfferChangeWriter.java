@@ -40,6 +40,7 @@ public class OfferChangeWriter extends AbstractItemWriter {
     @Override
     public void open(Serializable checkpoint) {
         counts = checkpoint instanceof PushCounts c ? c : PushCounts.NONE;
+        job.setExitStatus(counts.summary(account));
     }
 
     @Override

@@ -32,6 +32,7 @@ public class OfferPageWriter extends AbstractItemWriter {
     @Override
     public void open(Serializable checkpoint) {
         counts = checkpoint instanceof SyncCounts c ? c : SyncCounts.NONE;
+        job.setExitStatus(counts.summary(account));
     }
 
     @Override
