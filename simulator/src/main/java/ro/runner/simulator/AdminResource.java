@@ -2,6 +2,7 @@ package ro.runner.simulator;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -116,6 +117,45 @@ public class AdminResource {
             throw new WebApplicationException(e.getMessage(), 404);
         }
         return Json.createObjectBuilder().add("ids", ids).build();
+    }
+
+    /** Adds {@code count} offers (new ids, prices 20–2000 RON, min half and max double the price). */
+    @POST
+    @Path("accounts/{account}/offers")
+    public JsonObject addOffers(@PathParam("account") String account, @QueryParam("count") int count) {
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        try {
+            marketplace.addOffers(account, Math.max(1, count)).forEach(ids::add);
+        } catch (IllegalArgumentException e) {
+            throw new WebApplicationException(e.getMessage(), 404);
+        }
+        return Json.createObjectBuilder().add("ids", ids).build();
+    }
+
+    /** An account's offers as eMAG holds them now: id, part number, price bounds and stock. */
+    @GET
+    @Path("accounts/{account}/offers")
+    public JsonArray offers(@PathParam("account") String account) {
+        Marketplace.Shop shop =
+                marketplace.shop(account).orElseThrow(() -> new WebApplicationException("no account " + account, 404));
+        JsonArrayBuilder offers = Json.createArrayBuilder();
+        for (JsonObject o : shop.offers().values()) {
+            offers.add(Json.createObjectBuilder()
+                    .add("id", o.get("id"))
+                    .add("part_number", o.get("part_number"))
+                    .add("sale_price", o.get("sale_price"))
+                    .add("min_sale_price", o.get("min_sale_price"))
+                    .add("max_sale_price", o.get("max_sale_price"))
+                    .add("general_stock", o.get("general_stock")));
+        }
+        return offers.build();
+    }
+
+    /** The API requests answered since the last report reset (account, route, page, save size). */
+    @GET
+    @Path("requests")
+    public JsonArray requests(@QueryParam("account") String account) {
+        return report.requests(account);
     }
 
     /** eMAG-side change of an order (cancellation, return), outside the seller's rules. */

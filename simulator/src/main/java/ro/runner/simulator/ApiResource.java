@@ -61,6 +61,12 @@ public class ApiResource {
 
     private JsonObject route(Marketplace.Shop shop, String route, String text) {
         RequestBody body = RequestBody.parse(text);
+        Long page = RequestBody.longValue(body.filters(), "currentPage");
+        report.log(
+                shop.account().name(),
+                route,
+                page == null ? 0 : page.intValue(),
+                route.endsWith("/save") ? body.items().size() : 0);
         return switch (route) {
             case "order/read" -> orders.read(shop, body);
             case "order/count" -> orders.count(shop, body);

@@ -50,6 +50,7 @@ public class Marketplace {
 
     private final Map<String, Shop> shops = new ConcurrentHashMap<>();
     private final AtomicLong orderIds = new AtomicLong(400_000_000L);
+    private final AtomicLong offerIds = new AtomicLong();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private Settings settings;
@@ -81,6 +82,7 @@ public class Marketplace {
                 }
             }
         }
+        offerIds.set(offerId);
         timer = Executors.newScheduledThreadPool(2);
         timer.scheduleAtFixedRate(this::generate, 1, 1, TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(this::callBack, 5, settings.callbackSeconds(), TimeUnit.SECONDS);
@@ -121,6 +123,18 @@ public class Marketplace {
         List<SimOrder> added = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             added.add(newOrder(shop, now()));
+        }
+        return added;
+    }
+
+    /** Adds {@code count} offers with new ids to an account (ids are unique over all accounts). */
+    public List<Long> addOffers(String account, int count) {
+        Shop shop = shop(account).orElseThrow(() -> new IllegalArgumentException("no account " + account));
+        List<Long> added = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long id = offerIds.getAndIncrement();
+            shop.offers().put(id, factory.offer(id));
+            added.add(id);
         }
         return added;
     }

@@ -130,6 +130,12 @@ public class OfferRoutes {
             }
         });
         JsonObject merged = b.build();
+        if (merged.get("sale_price") instanceof JsonNumber price) {
+            // eMAG answers money as strings whatever form the save sent
+            merged = Json.createObjectBuilder(merged)
+                    .add("sale_price", price.bigDecimalValue().toPlainString())
+                    .build();
+        }
         if (merged.get("stock") instanceof JsonArray stock) {
             long total = 0;
             for (JsonValue s : stock) {

@@ -104,7 +104,7 @@ class OrderFactory {
                     .add("part_number_key", offer.getString("part_number_key"))
                     .add("name", offer.getString("name"))
                     .add("quantity", 1 + random.nextInt(3))
-                    .add("sale_price", offer.getString("sale_price"))
+                    .add("sale_price", RequestBody.decimal(offer, "sale_price").toPlainString())
                     .add("vat", "0.1900")
                     .add("currency", "RON")
                     .add("status", 1));

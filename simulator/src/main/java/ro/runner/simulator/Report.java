@@ -2,11 +2,15 @@ package ro.runner.simulator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,8 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class Report {
 
+    static final int LOG_SIZE = 100_000;
+
     private final RateLimiter limiter = new RateLimiter();
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    private final Deque<JsonObject> requests = new ConcurrentLinkedDeque<>();
+    private final AtomicLong logged = new AtomicLong();
 
     public RateLimiter limiter() {
         return limiter;
@@ -36,6 +44,35 @@ public class Report {
     public void reset() {
         limiter.reset();
         counters.clear();
+        requests.clear();
+        logged.set(0);
+    }
+
+    /**
+     * Logs one answered API request (the last {@code LOG_SIZE} are kept): when, which account and
+     * route, the page a read asked for and how many entities a save carried.
+     */
+    public void log(String account, String route, int page, int items) {
+        requests.add(Json.createObjectBuilder()
+                .add("at", System.currentTimeMillis())
+                .add("account", account)
+                .add("route", route)
+                .add("page", page)
+                .add("items", items)
+                .build());
+        if (logged.incrementAndGet() > LOG_SIZE) {
+            requests.poll();
+            logged.decrementAndGet();
+        }
+    }
+
+    /** The logged requests of one account (all accounts when null), oldest first. */
+    public JsonArray requests(String account) {
+        JsonArrayBuilder result = Json.createArrayBuilder();
+        requests.stream()
+                .filter(r -> account == null || account.equals(r.getString("account")))
+                .forEach(result::add);
+        return result.build();
     }
 
     public JsonObject toJson() {

@@ -39,7 +39,8 @@ import ro.runner.runs.entity.Page;
 public class JobOperations implements BatchJobs {
 
     /** The jobs this module defines (file names under META-INF/batch-jobs). */
-    static final List<String> KNOWN_JOBS = List.of("runs-retention", "catalog-import");
+    static final List<String> KNOWN_JOBS =
+            List.of("runs-retention", "catalog-import", "marketplace-product-sync", "marketplace-offer-push");
 
     private JobOperator operator() {
         return BatchRuntime.getJobOperator();

@@ -1,5 +1,6 @@
 package ro.runner.runs.job;
 
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
@@ -23,17 +24,21 @@ public class RunLedgerJobListener extends AbstractJobListener {
     @Inject
     JobContext job;
 
+    /** Optional: the marketplace account a job works for, tagged so status pages find its runs. */
+    @Inject
+    @BatchProperty
+    String account;
+
     @EJB
     RunLedger ledger;
 
     @Override
     public void beforeJob() {
-        long run = ledger.start(
-                RunKind.BATCH,
-                job.getJobName(),
-                Tags.of("execution", job.getExecutionId()).and("instance", job.getInstanceId()),
-                String.valueOf(job.getExecutionId()),
-                1);
+        Tags tags = Tags.of("execution", job.getExecutionId()).and("instance", job.getInstanceId());
+        if (account != null && !account.isBlank()) {
+            tags = tags.and("account", account);
+        }
+        long run = ledger.start(RunKind.BATCH, job.getJobName(), tags, String.valueOf(job.getExecutionId()), 1);
         job.setTransientUserData(run);
     }
 

@@ -41,6 +41,28 @@ final class Simulator {
                 send(request("/admin/accounts/" + account + "/orders?count=1").POST(BodyPublishers.noBody())));
     }
 
+    /** Adds offers until the account has at least {@code count}; answers how many it has. */
+    static int ensureOffers(String account, int count) {
+        int have = account(account).getInt("offers");
+        if (have < count) {
+            send(request("/admin/accounts/" + account + "/offers?count=" + (count - have))
+                    .POST(BodyPublishers.noBody()));
+        }
+        return Math.max(have, count);
+    }
+
+    /** The account's offers as the simulator holds them: id, part_number, sale_price, general_stock, bounds. */
+    static jakarta.json.JsonArray offers(String account) {
+        return (jakarta.json.JsonArray)
+                Json.any(send(request("/admin/accounts/" + account + "/offers").GET()));
+    }
+
+    /** The API requests the simulator answered since the last report reset, oldest first. */
+    static jakarta.json.JsonArray requests(String account) {
+        return (jakarta.json.JsonArray)
+                Json.any(send(request("/admin/requests?account=" + account).GET()));
+    }
+
     static void faults(String json) {
         send(request("/admin/faults").header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
     }

@@ -34,8 +34,8 @@ import ro.runner.it.Deployments;
 
 /**
  * The console in a real browser (headless Chromium) against the deployed EAR: the sign-in guard,
- * the Runs table, a schedule run from the Schedules page showing up in the ledger, and a wrong
- * password kept on the login page.
+ * the Runs table, a schedule run from the Schedules page showing up in the ledger, "push now" on
+ * the Marketplace page showing its run, and a wrong password kept on the login page.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConsoleIT {
@@ -137,6 +137,47 @@ class ConsoleIT {
     }
 
     @Test
+    void marketplacePageShowsOfferPushAndPushesNow() throws IOException {
+        var account = ro.runner.it.TestStack.send(ro.runner.it.TestStack.request("/api/marketplace/accounts/main")
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"MAIN\",\"baseUrl\":\"http://127.0.0.1:"
+                                + ro.runner.it.TestStack.get("SIMULATOR_PORT")
+                                + "/simulator/api-3\",\"username\":\"runner-main\",\"password\":\"main-secret\"}"))
+                .build());
+        assertEquals(200, account.statusCode(), account.body());
+        // the push schedule would start its own push runs beside the one this test counts
+        var schedule =
+                ro.runner.it.TestStack.send(ro.runner.it.TestStack.request("/api/schedules/marketplace-offer-push")
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"enabled\":false}"))
+                        .build());
+        assertEquals(200, schedule.statusCode(), schedule.body());
+        browser.get(url("/console/marketplace.xhtml"));
+        signIn(System.getProperty("runner.admin.password"));
+        wait.until(ExpectedConditions.urlContains("/console/"));
+        browser.get(url("/console/marketplace.xhtml"));
+
+        long pushesBefore = pushRuns();
+        By pushNow = By.xpath("//*[@id='marketplace:offerPush']//tr[td[normalize-space()='main']]"
+                + "//button[normalize-space()='Push now']");
+        // the table re-renders whenever progress arrives over the WebSocket: retry a click that lands on a stale row
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(pushNow).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".ui-growl"), "main: offer push started, execution"));
+        new WebDriverWait(browser, LEDGER).until(d -> pushRuns() > pushesBefore);
+        new WebDriverWait(browser, LEDGER)
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("marketplace:offerPush"), "changes pushed"));
+        assertEquals(pushesBefore + 1, pushRuns(), "one push run started from the console");
+        screenshot(Path.of("target", "console-marketplace.png"));
+    }
+
+    @Test
     void wrongPasswordShowsAnErrorAndStaysOnTheLoginPage() {
         browser.get(url("/login.xhtml"));
 
@@ -145,6 +186,18 @@ class ConsoleIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
         assertTrue(browser.getCurrentUrl().contains("/login.xhtml"), browser.getCurrentUrl());
         assertTrue(browser.findElements(By.id("runs:table")).isEmpty());
+    }
+
+    private static long pushRuns() {
+        try (var c = ro.runner.it.TestStack.primary();
+                var rs = c.createStatement()
+                        .executeQuery("SELECT count(*) FROM runs WHERE name = 'marketplace-offer-push'"
+                                + " AND tags LIKE '%account=main%' AND status = 'SUCCEEDED'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void signIn(String password) {

@@ -14,7 +14,12 @@ public class SyncProgress {
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
 
     public void start(String account, String what, long pagesTotal) {
-        running.put(key(account, what), new Progress(account, what, 0, pagesTotal, 0, Instant.now(), 0, null));
+        start(account, what, pagesTotal, 0);
+    }
+
+    /** A restarted sync starts at the pages its earlier execution committed. */
+    public void start(String account, String what, long pagesTotal, long pagesDone) {
+        running.put(key(account, what), new Progress(account, what, pagesDone, pagesTotal, 0, Instant.now(), 0, null));
     }
 
     public void page(String account, String what, long items) {

@@ -22,9 +22,13 @@ import java.util.Map;
 import ro.runner.marketplace.boundary.MarketplaceAccounts;
 import ro.runner.marketplace.boundary.MarketplaceStatus;
 import ro.runner.marketplace.boundary.MarketplaceSync;
+import ro.runner.marketplace.boundary.OfferChanges;
+import ro.runner.marketplace.boundary.OfferJobs;
 import ro.runner.marketplace.entity.AccountStatus;
 import ro.runner.marketplace.entity.AccountType;
 import ro.runner.marketplace.entity.AccountView;
+import ro.runner.marketplace.entity.OfferChangeRequest;
+import ro.runner.marketplace.entity.OfferPushStatus;
 import ro.runner.marketplace.entity.Progress;
 import ro.runner.runs.api.Problem;
 import ro.runner.security.entity.Role;
@@ -50,6 +54,12 @@ public class MarketplaceResource {
 
     @Inject
     MarketplaceSync sync;
+
+    @EJB
+    OfferChanges offerChanges;
+
+    @Inject
+    OfferJobs offerJobs;
 
     @Context
     SecurityContext security;
@@ -100,6 +110,50 @@ public class MarketplaceResource {
     public Response acknowledgeNow(@PathParam("account") String account) {
         require(Role.ADMIN, Role.OPERATOR);
         return outcome(() -> sync.acknowledge(account, "manual"));
+    }
+
+    /**
+     * Queues price/stock changes for the next push: a JSON array of {offerId or sku, price, stock}.
+     * All or nothing: one invalid item answers 400 with every problem and writes nothing.
+     */
+    @POST
+    @Path("{account}/offers/changes")
+    public Response requestChanges(@PathParam("account") String account, List<OfferChangeRequest> changes)
+            throws Exception {
+        require(Role.ADMIN, Role.OPERATOR);
+        int queued = offerChanges.request(account, changes);
+        return Response.status(Response.Status.ACCEPTED)
+                .entity(Map.of("queued", queued))
+                .build();
+    }
+
+    /** Starts the offer push job for the account now ("push now"); answers its execution. */
+    @POST
+    @Path("{account}/offers/push")
+    @Consumes(MediaType.WILDCARD)
+    public Response pushNow(@PathParam("account") String account) {
+        require(Role.ADMIN, Role.OPERATOR);
+        return Response.status(Response.Status.ACCEPTED)
+                .entity(Map.of("executionId", offerJobs.pushOffers(account)))
+                .build();
+    }
+
+    /** Starts the product sync job for the account now; answers its execution. */
+    @POST
+    @Path("{account}/offers/sync")
+    @Consumes(MediaType.WILDCARD)
+    public Response syncOffersNow(@PathParam("account") String account) {
+        require(Role.ADMIN, Role.OPERATOR);
+        return Response.status(Response.Status.ACCEPTED)
+                .entity(Map.of("executionId", offerJobs.syncOffers(account)))
+                .build();
+    }
+
+    @GET
+    @Path("offers/push-status")
+    public List<OfferPushStatus> pushStatus() throws Exception {
+        require();
+        return offerChanges.status();
     }
 
     @GET
