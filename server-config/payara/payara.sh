@@ -12,7 +12,7 @@ SCRIPTS_DIR="$RUNNER_ROOT/server-config/payara"
 usage() {
   cat >&2 <<'EOF'
 usage: payara.sh <profile> <command>
-  install | create | start | stop | restart | status | configure
+  install | create | start | stop | restart | crash | status | configure
   deploy <ear-file> [name] | undeploy [name] | asadmin <args...> | log
 profile: a name in server-config/profiles (run, test) or a path to an .env file
 EOF
@@ -225,6 +225,22 @@ restart() {
   remember_started_config
 }
 
+# crash: kill -9 the domain's JVM (the java process whose instanceRoot is this profile's domain
+# folder, so no other domain on the machine is touched), for crash tests; `start` brings it back.
+crash() {
+  local pids
+  pids="$(pgrep -f -- "-Dcom.sun.aas.instanceRoot=$(domain_dir)( |$)" || true)"
+  [[ -n "$pids" ]] || die "domain $DOMAIN of $RUNNER_BASE is not running"
+  say "kill -9 $pids (domain $DOMAIN of $RUNNER_BASE)"
+  kill -9 $pids
+  local _
+  for _ in $(seq 1 50); do
+    pgrep -f -- "-Dcom.sun.aas.instanceRoot=$(domain_dir)( |$)" >/dev/null || return 0
+    sleep 0.2
+  done
+  die "the domain's JVM is still there after kill -9"
+}
+
 deploy() {
   local ear="${1:-}" name="${2:-$DOMAIN}"
   [[ -f "$ear" ]] || die "deploy: no such file '$ear'"
@@ -254,6 +270,7 @@ main() {
     start) start ;;
     stop) stop ;;
     restart) create; restart ;;
+    crash) crash ;;
     status) status ;;
     configure) configure ;;
     deploy) deploy "$@" ;;
