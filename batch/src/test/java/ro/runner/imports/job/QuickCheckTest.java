@@ -61,4 +61,12 @@ class QuickCheckTest {
         assertThat(vehicles.passes(new Object[] {"WVWZZZ1JZXW000001", "VW", "Golf", 1899, 1, null, null, null}))
                 .isFalse();
     }
+
+    record WithEmail(@jakarta.validation.constraints.Email String contact) {}
+
+    @Test
+    void aRecordWithAConstraintItDoesNotKnowIsLeftWholeToTheValidator() {
+        assertThat(new QuickCheck(WithEmail.class).passes(new Object[] {"a@b.ro"}))
+                .isFalse();
+    }
 }
