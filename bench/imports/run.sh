@@ -6,8 +6,12 @@
 #   (b) psql \copy into a staging table, then one INSERT … ON CONFLICT DO UPDATE into a table with
 #       the same keys and indexes as products (the ceiling for the job's semantics).
 # Also the peak used heap of the server (sampled from /metrics) while importing 100k and 1M rows.
-# Usage: bench/imports/run.sh <profile> [rows]   (the stack of <profile> running with the EAR deployed;
-#        RUNNER_ADMIN_PASSWORD set to its admin password). Prints `name: value unit` lines.
+# Every measured phase starts from the same state: the tables the earlier phases wrote are vacuumed
+# and analyzed and a CHECKPOINT is taken first (pg.sh superuser-psql), so no phase pays for the WAL,
+# checkpoint or autovacuum work another one left behind.
+# Usage: bench/imports/run.sh <profile> [rows]   (<profile>: a name under server-config/profiles or a
+#        path to an .env file, e.g. /work/profiles/h5.env; the stack of <profile> running with the EAR
+#        deployed; RUNNER_ADMIN_PASSWORD set to its admin password). Prints `name: value unit` lines.
 set -euo pipefail
 PROFILE="${1:?usage: run.sh <profile> [rows]}"
 ROWS="${2:-1000000}"
@@ -26,6 +30,11 @@ WORK="$RUNNER_BASE/bench"
 mkdir -p "$WORK"
 
 now() { date +%s.%N; }
+settle() { # settle <tables...>: vacuum and analyze them, then a checkpoint
+  local t
+  for t in "$@"; do "${PSQL[@]}" -c "VACUUM ANALYZE $t"; done
+  bash "$HERE/../../server-config/postgres/pg.sh" "$PROFILE" superuser-psql primary -X -q -c CHECKPOINT >/dev/null
+}
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
@@ -65,6 +74,7 @@ FILE="$WORK/products-$ROWS.csv"
 SMALL="$WORK/products-100000.csv"
 [[ -f "$FILE" ]] || generate "$ROWS" "$FILE"
 [[ -f "$SMALL" ]] || generate 100000 "$SMALL"
+echo "load_average_at_start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "rows: $ROWS rows"
 echo "file_size: $(( $(stat -c %s "$FILE") / 1024 / 1024 )) MiB"
 
@@ -79,6 +89,7 @@ CREATE TABLE bench_products (LIKE products INCLUDING DEFAULTS INCLUDING CONSTRAI
 VACUUM ANALYZE products;
 SQL
 
+settle products
 t=$(now); "${PSQL[@]}" -c "\\copy bench_raw FROM '$FILE' WITH (FORMAT csv, HEADER true)"; a=$(secs "$t" "$(now)")
 
 UPSERT="INSERT INTO bench_products (sku, name, brand, category, price, sale_price, stock, vat, ean, attributes, updated_at)
@@ -88,7 +99,9 @@ UPSERT="INSERT INTO bench_products (sku, name, brand, category, price, sale_pric
     price = excluded.price, sale_price = excluded.sale_price, stock = excluded.stock, vat = excluded.vat,
     ean = excluded.ean, attributes = excluded.attributes, updated_at = excluded.updated_at"
 baseline_b() {
-  local t; t=$(now)
+  local t
+  settle bench_raw bench_staging bench_products
+  t=$(now)
   "${PSQL[@]}" -c "TRUNCATE bench_staging" -c "\\copy bench_staging FROM '$FILE' WITH (FORMAT csv, HEADER true)" -c "$UPSERT"
   secs "$t" "$(now)"
 }
@@ -98,13 +111,16 @@ echo "baseline_b_copy_staging_upsert_first: $(rate "$ROWS" "$b1") rows/s ($b1 s)
 echo "baseline_b_copy_staging_upsert_again: $(rate "$ROWS" "$b2") rows/s ($b2 s)"
 
 HEAP="$WORK/heap"
+settle bench_raw bench_staging bench_products products
 rm -f "$HEAP"; peak_heap_sampler "$HEAP" & sampler=$!
 read -r small _ < <(import "$SMALL"); kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 heap_small=$(cat "$HEAP" 2>/dev/null || echo 0)
 "${PSQL[@]}" -c "DELETE FROM products WHERE sku LIKE 'BENCH-%'" -c "VACUUM ANALYZE products"
 
 rm -f "$HEAP"; peak_heap_sampler "$HEAP" & sampler=$!
+settle products catalog_changes
 read -r j1 first_id < <(import "$FILE")
+settle products catalog_changes
 read -r j2 second_id < <(import "$FILE"); kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 heap_large=$(cat "$HEAP" 2>/dev/null || echo 0)
 count=$("${PSQL[@]}" -At -c "SELECT count(*) FROM products WHERE sku LIKE 'BENCH-%'")
@@ -118,4 +134,5 @@ echo "job_import_100k: $(rate 100000 "$small") rows/s ($small s)"
 echo "peak_used_heap_100k: $(( heap_small / 1024 / 1024 )) MiB"
 echo "peak_used_heap_${ROWS}: $(( heap_large / 1024 / 1024 )) MiB"
 echo "products_after_two_imports: $count rows"
+echo "load_average_at_end: $(cut -d' ' -f1-3 /proc/loadavg)"
 "${PSQL[@]}" -c "DROP TABLE bench_raw, bench_staging, bench_products"

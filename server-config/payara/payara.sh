@@ -12,7 +12,7 @@ SCRIPTS_DIR="$RUNNER_ROOT/server-config/payara"
 usage() {
   cat >&2 <<'EOF'
 usage: payara.sh <profile> <command>
-  install | create | start | stop | restart | status | configure | kill
+  install | create | start | stop | restart | status | configure | kill (or crash)
   deploy <ear-file> [name] | undeploy [name] | asadmin <args...> | log
 profile: a name in server-config/profiles (run, test) or a path to an .env file
 EOF
@@ -305,6 +305,7 @@ main() {
     start) start ;;
     stop) stop ;;
     restart) create; restart ;;
+    crash) crash ;;
     status) status ;;
     configure) configure ;;
     kill) crash ;;

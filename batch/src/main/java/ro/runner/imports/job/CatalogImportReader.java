@@ -4,18 +4,24 @@ import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
+import java.lang.annotation.ElementType;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,13 +29,19 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Streams the file a record at a time through {@link CsvFile}; the checkpoint is the last line and
- * the byte offset after it, so a restart seeks straight there. The header is read again at every
- * open to rebuild the column mapping from the profile.
+ * Streams the file a record at a time through {@link CsvFile}, splitting, mapping and validating
+ * each record on a read-ahead thread ({@link ReadAhead}), so that parsing the next chunk overlaps the
+ * database writing the current one. A rejected line is not filtered out but handed on with its
+ * reasons, so the writer records it in the same transaction as the chunk's rows. The checkpoint is
+ * the last line and the byte offset after the last record handed to the chunk, so a restart seeks
+ * straight there. The header is read again at every open to rebuild the column mapping.
  */
 @Dependent
 @Named("catalogImportReader")
 public class CatalogImportReader extends AbstractItemReader {
+
+    /** Records parsed ahead of the chunk: two chunks' worth at the default size. */
+    private static final int AHEAD = 10_000;
 
     @Inject
     @BatchProperty
@@ -57,6 +69,12 @@ public class CatalogImportReader extends AbstractItemReader {
     @Resource(lookup = "java:app/jdbc/primary")
     DataSource primary;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    ValidatorFactory validation;
+
     private final JsonBuilderFactory json = Json.createBuilderFactory(Map.of());
     private CsvFile csv;
     private Target target;
@@ -65,6 +83,9 @@ public class CatalogImportReader extends AbstractItemReader {
     private String[] fieldOf;
     private String[] header;
     private Map<String, String> columnOf;
+    private Validator validator;
+    private ReadAhead<Checked> ahead;
+    private LinePosition position;
 
     @Override
     public void open(Serializable checkpoint) throws IOException, SQLException {
@@ -80,7 +101,7 @@ public class CatalogImportReader extends AbstractItemReader {
         var mapping = loadProfile();
         Charset charset = Charset.forName(encoding);
         commaBelow = !"keep".equalsIgnoreCase(diacritics);
-        csv = new CsvFile(Path.of(file), charset, new LinePosition(0, 0));
+        csv = new CsvFile(java.nio.file.Path.of(file), charset, new LinePosition(0, 0));
         var first = csv.next();
         if (first == null) {
             throw new IllegalArgumentException("the file is empty: a header line is required");
@@ -110,9 +131,22 @@ public class CatalogImportReader extends AbstractItemReader {
         }
         if (checkpoint instanceof LinePosition position) {
             csv.close();
-            csv = new CsvFile(Path.of(file), charset, position);
+            csv = new CsvFile(java.nio.file.Path.of(file), charset, position);
         }
         csv.separator(delimiter);
+        position = new LinePosition(csv.line(), csv.offset());
+        validator =
+                validation.usingContext().traversableResolver(new Everything()).getValidator();
+        ahead = new ReadAhead<>(threads, AHEAD, () -> {
+            CsvFile.Text text;
+            do {
+                text = csv.next();
+                if (text == null) {
+                    return null;
+                }
+            } while (text.text().isBlank());
+            return check(text, csv.line());
+        });
     }
 
     private Map<String, String> loadProfile() throws SQLException {
@@ -143,23 +177,25 @@ public class CatalogImportReader extends AbstractItemReader {
     }
 
     @Override
-    public Object readItem() throws IOException {
-        CsvFile.Text text;
-        do {
-            text = csv.next();
-            if (text == null) {
-                return null;
-            }
-        } while (text.text().isBlank());
+    public Object readItem() throws Exception {
+        Checked item = ahead.next();
+        if (item != null) {
+            position = new LinePosition(item.lastLine(), item.nextOffset());
+        }
+        return item;
+    }
+
+    /** Splits, maps and validates one record; runs on the read-ahead thread. */
+    private Checked check(CsvFile.Text text, long lastLine) {
         long line = text.line();
         List<String> fields;
         try {
             fields = CsvFields.split(text.text(), delimiter);
         } catch (MalformedRecord e) {
-            return rejected(line, text, e.getMessage());
+            return rejected(line, lastLine, text, e.getMessage());
         }
         if (fields.size() != header.length) {
-            return rejected(line, text, "expected " + header.length + " columns, found " + fields.size());
+            return rejected(line, lastLine, text, "expected " + header.length + " columns, found " + fields.size());
         }
         var values = new HashMap<String, String>();
         JsonObjectBuilder attributes = null;
@@ -172,35 +208,58 @@ public class CatalogImportReader extends AbstractItemReader {
                 attributes.add(header[i], value);
             }
         }
-        return new SourceLine(
+        var rejections = new ArrayList<Rejection>();
+        Record row = target.rows.parse(values, this::column, validator, line, rejections);
+        return new Checked(
                 target,
                 line,
+                lastLine,
                 text.nextOffset(),
-                values,
+                row,
                 attributes == null ? "{}" : attributes.build().toString(),
-                List.of(),
-                this::column);
+                rejections);
     }
 
-    private SourceLine rejected(long line, CsvFile.Text text, String reason) {
+    private Checked rejected(long line, long lastLine, CsvFile.Text text, String reason) {
         String value = text.text().length() > 200 ? text.text().substring(0, 200) + "…" : text.text();
-        return new SourceLine(
-                target, line, text.nextOffset(), Map.of(), null, List.of(Rejection.ofLine(line, value, reason)), null);
+        return new Checked(
+                target, line, lastLine, text.nextOffset(), null, null, List.of(Rejection.ofLine(line, value, reason)));
     }
 
     private String column(String field) {
         return columnOf.getOrDefault(field, field);
     }
 
+    /** After the last record handed to the chunk, not after what the read-ahead thread has reached. */
     @Override
     public Serializable checkpointInfo() {
-        return new LinePosition(csv.line(), csv.offset());
+        return position;
     }
 
     @Override
     public void close() throws IOException {
+        if (ahead != null) {
+            ahead.close();
+        }
         if (csv != null) {
             csv.close();
+        }
+    }
+
+    /**
+     * Rows are plain records, never JPA entities: the default traversable resolver would ask the
+     * persistence provider whether every property is loaded, which costs more than the validation.
+     */
+    private static final class Everything implements TraversableResolver {
+
+        @Override
+        public boolean isReachable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+            return true;
         }
     }
 }

@@ -7,6 +7,8 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,12 +16,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
- * Writes a chunk in three statements inside the chunk's transaction: one upsert of every good row
- * (arrays unnested into INSERT … ON CONFLICT DO UPDATE keyed by sku/VIN, which also records price
- * and stock changes), one insert of every rejection, one update of the import's counters guarded by
- * the chunk's last line. A chunk processed again after a crash therefore changes nothing twice.
+ * Writes a chunk inside the chunk's transaction: the good rows are COPied into the session's
+ * temporary staging table (pgjdbc's CopyManager on the pooled connection), then one INSERT … SELECT
+ * … ON CONFLICT DO UPDATE keyed by sku/VIN upserts them and records price and stock changes; one
+ * insert of every rejection, one update of the import's counters guarded by the chunk's last line. A chunk processed again after a crash therefore changes nothing twice.
  * When the rejections pass the limit the chunk fails, and with it the job.
  */
 @Dependent
@@ -83,21 +86,23 @@ public class CatalogImportWriter extends AbstractItemWriter {
 
     private static void upsert(Connection connection, Target target, long id, Collection<String[]> rows)
             throws SQLException {
-        int width = target.columns.size() + 1;
-        String[][] columns = new String[width][rows.size()];
-        int r = 0;
-        for (String[] values : rows) {
-            for (int c = 0; c < width; c++) {
-                columns[c][r] = values[c];
-            }
-            r++;
+        try (var prepare = connection.createStatement()) {
+            // The chunk's commit need not wait for its WAL flush: the reader's checkpoint commits in
+            // the same transaction on the same database, so a PostgreSQL crash that loses the last
+            // chunks loses their checkpoint with them, and the restart redoes exactly those.
+            prepare.execute(target.createStage + "; SET LOCAL synchronous_commit TO off");
+        }
+        try {
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY " + target.stage + " FROM STDIN", new ByteArrayInputStream(CopyText.of(rows)));
+        } catch (IOException e) {
+            throw new SQLException("cannot copy the chunk into " + target.stage, e);
         }
         try (var statement = connection.prepareStatement(target.upsert)) {
-            for (int c = 0; c < width; c++) {
-                statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-            }
-            statement.setLong(width + 1, id);
-            statement.setLong(width + 2, id);
+            statement.setLong(1, id);
+            statement.setLong(2, id);
             statement.executeUpdate();
         }
     }

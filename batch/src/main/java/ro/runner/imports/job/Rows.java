@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
 /**
  * Builds a row record from a line's values by the record's components (each named like its column,
  * in camelCase), then checks it with Bean Validation. Every problem becomes a rejection naming the
- * file's column and the value found there. The reflection is looked up once per row type.
+ * file's column and the value found there. The reflection is looked up once per row type, and a
+ * row the {@link QuickCheck} finds certainly valid is not handed to the validator.
  */
 final class Rows {
 
@@ -23,12 +24,14 @@ final class Rows {
     private final Class<?>[] types;
     private final MethodHandle constructor;
     private final MethodHandle[] accessors;
+    private final QuickCheck quick;
 
     Rows(Class<? extends Record> type) {
         this.type = type;
         RecordComponent[] components = type.getRecordComponents();
         this.columns = Arrays.stream(components).map(c -> column(c.getName())).toArray(String[]::new);
         this.types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        this.quick = new QuickCheck(type);
         try {
             var lookup = MethodHandles.lookup();
             this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types))
@@ -80,6 +83,9 @@ final class Rows {
             row = (Record) constructor.invoke(arguments);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot build a " + type.getSimpleName(), e);
+        }
+        if (quick.passes(arguments)) {
+            return row;
         }
         var violations = validator.validate(row);
         for (var violation : violations) {

@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
 /**
  * What a mapping profile imports into: the row type (whose components are the table's columns),
  * the table, its natural key and the columns whose changes the marketplace must hear about. The
- * upsert is built from these once: one statement per chunk that inserts or updates every row and
- * records the price/stock changes of rows that existed.
+ * statements are built from these once: the session's staging table a chunk is copied into (temporary,
+ * emptied at every commit), and one statement per chunk that inserts or updates every staged row and
+ * records the price/stock changes of rows that existed (the old values are looked up by key, one
+ * index probe per row: the LIMIT keeps the planner from scanning the whole table for a hash join).
  */
 enum Target {
     PRODUCTS(ProductRow.class, "products", "sku", List.of("price", "sale_price", "stock")),
@@ -20,6 +22,8 @@ enum Target {
     final String key;
     final List<String> tracked;
     final List<String> columns;
+    final String stage;
+    final String createStage;
     final String upsert;
 
     Target(Class<? extends Record> row, String table, String key, List<String> tracked) {
@@ -29,6 +33,10 @@ enum Target {
         this.key = key;
         this.tracked = tracked;
         this.columns = rows.columns();
+        this.stage = "catalog_import_" + table;
+        this.createStage = "CREATE TEMP TABLE IF NOT EXISTS " + stage + " ("
+                + columns.stream().map(c -> c + " text").collect(Collectors.joining(", "))
+                + ", attributes text) ON COMMIT DELETE ROWS";
         this.upsert = upsert();
     }
 
@@ -40,7 +48,6 @@ enum Target {
                     default -> "";
                 })
                 .toList();
-        String arrays = String.join(", ", java.util.Collections.nCopies(columns.size() + 1, "?::text[]"));
         var casts = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             casts.append(columns.get(i)).append(types.get(i)).append(", ");
@@ -54,12 +61,11 @@ enum Target {
         String changeColumns =
                 tracked.stream().map(c -> "old_" + c + ", new_" + c).collect(Collectors.joining(", "));
         String changeValues = tracked.stream().map(c -> "b." + c + ", u." + c).collect(Collectors.joining(", "));
-        return "WITH input AS (SELECT * FROM unnest(" + arrays + ") AS t(" + String.join(", ", columns)
-                + ", attributes)), before AS (SELECT c." + key + ", "
-                + tracked.stream().map(c -> "c." + c).collect(Collectors.joining(", "))
-                + " FROM " + table + " c JOIN input i ON i." + key + " = c." + key + "), upserted AS (INSERT INTO "
-                + table + " AS c (" + String.join(", ", columns) + ", attributes, import_id, updated_at) SELECT "
-                + casts + "attributes::jsonb, ?, now() FROM input ON CONFLICT (" + key + ") DO UPDATE SET " + updates
+        return "WITH before AS (SELECT i." + key + ", c.* FROM " + stage + " i CROSS JOIN LATERAL (SELECT "
+                + tracked.stream().map(c -> "c." + c).collect(Collectors.joining(", ")) + " FROM " + table
+                + " c WHERE c." + key + " = i." + key + " LIMIT 1) c), upserted AS (INSERT INTO " + table + " AS c ("
+                + String.join(", ", columns) + ", attributes, import_id, updated_at) SELECT " + casts
+                + "attributes::jsonb, ?, now() FROM " + stage + " ON CONFLICT (" + key + ") DO UPDATE SET " + updates
                 + ", attributes = excluded.attributes, import_id = excluded.import_id, updated_at = excluded.updated_at"
                 + " RETURNING c." + key + ", "
                 + tracked.stream().map(c -> "c." + c).collect(Collectors.joining(", "))

@@ -118,11 +118,25 @@ public class CatalogImports {
         return find(id);
     }
 
-    /** Restarts the latest execution of a stopped or failed import from its last checkpoint. */
+    /**
+     * Restarts the latest execution of a stopped or failed import from its last checkpoint, reading
+     * the file where it is now (the inbox moves a failed file to failed/).
+     */
     public ImportView restart(long id) throws SQLException {
         var current = find(id);
-        setExecution(id, jobs.restart(current.executionId(), Map.of()));
+        setExecution(id, jobs.restart(current.executionId(), Map.of("file", filePath(id))));
         return find(id);
+    }
+
+    private String filePath(long id) throws SQLException {
+        try (var connection = primary.getConnection();
+                var select = connection.prepareStatement("SELECT file_path FROM imports WHERE id = ?")) {
+            select.setLong(1, id);
+            try (var rows = select.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
     }
 
     public List<ImportError> errors(long id, int limit) throws SQLException {
