@@ -178,6 +178,100 @@ class ConsoleIT {
     }
 
     @Test
+    void anOperatorAddsAndEditsAMarketplaceAccountWithoutSeeingItsPassword() throws Exception {
+        browser.get(url("/console/marketplace.xhtml"));
+        signIn(System.getProperty("runner.admin.password"));
+        wait.until(ExpectedConditions.urlContains("/console/"));
+        browser.get(url("/console/marketplace.xhtml"));
+        String name = "console-" + Long.toString(System.nanoTime(), 36);
+        String simulator = "http://127.0.0.1:" + ro.runner.it.TestStack.get("SIMULATOR_PORT") + "/simulator/api-3";
+
+        fill("accountSettings:name", name);
+        fill("accountSettings:baseUrl", "ftp://wrong");
+        fill("accountSettings:username", "runner-fbe");
+        fill("accountSettings:password", "fbe-secret");
+        browser.findElement(By.id("accountSettings:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".ui-growl"), "the platform URL starts with http:// or https://"));
+        assertEquals(0, accountRows(name), "a refused form writes nothing");
+
+        fill("accountSettings:baseUrl", simulator);
+        fill("accountSettings:password", "fbe-secret");
+        browser.findElement(By.id("accountSettings:type")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//ul[@id='accountSettings:type_items']/li[@data-label='FBE']")))
+                .click();
+        // saved disabled, so no schedule syncs this account while other tests run
+        browser.findElement(By.cssSelector("[id='accountSettings:enabled'] .ui-chkbox-box"))
+                .click();
+        browser.findElement(By.id("accountSettings:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-growl"), name + ": saved"));
+        assertEquals(1, accountRows(name));
+        assertEquals(1, accountRows(name + "' AND type = 'FBE' AND NOT enabled AND username = 'runner-fbe"));
+        String secret = passwordSecret(name);
+        assertTrue(!secret.contains("fbe-secret"), "the password is not stored in plain text");
+
+        By edit = By.xpath("//*[@id='accountSettings:settings']//tr[td[normalize-space()='" + name + "']]"
+                + "//button[normalize-space()='Edit']");
+        browser.findElement(By.id("accountSettings:clear")).click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("accountSettings:baseUrl"))
+                .getAttribute("value")
+                .isEmpty());
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(edit).click();
+            return true;
+        });
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> simulator.equals(
+                        d.findElement(By.id("accountSettings:baseUrl")).getAttribute("value")));
+        assertEquals(
+                "",
+                wait.ignoring(StaleElementReferenceException.class)
+                        .until(d ->
+                                d.findElement(By.id("accountSettings:password")).getAttribute("value")),
+                "the stored password is never sent to the browser");
+        String moved = simulator.replace("127.0.0.1", "localhost");
+        fill("accountSettings:baseUrl", moved);
+        browser.findElement(By.id("accountSettings:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accountSettings:settings"), moved));
+        assertEquals(secret, passwordSecret(name), "a blank password keeps the stored one");
+        var view = ro.runner.it.TestStack.send(ro.runner.it.TestStack.request("/api/marketplace/accounts")
+                .GET()
+                .build());
+        assertTrue(
+                view.body().contains("\"name\":\"" + name + "\"") && view.body().contains("\"type\":\"FBE\""),
+                view.body());
+    }
+
+    private void fill(String id, String text) {
+        // the editor re-renders after an Ajax action: retry on a field that went stale
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            var field = d.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(text);
+            return text.equals(field.getAttribute("value"));
+        });
+    }
+
+    private static long accountRows(String name) throws java.sql.SQLException {
+        try (var c = ro.runner.it.TestStack.primary();
+                var rs = c.createStatement()
+                        .executeQuery("SELECT count(*) FROM marketplace_accounts WHERE name = '" + name + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String passwordSecret(String name) throws java.sql.SQLException {
+        try (var c = ro.runner.it.TestStack.primary();
+                var rs = c.createStatement()
+                        .executeQuery("SELECT password_secret FROM marketplace_accounts WHERE name = '" + name + "'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void wrongPasswordShowsAnErrorAndStaysOnTheLoginPage() {
         browser.get(url("/login.xhtml"));
 

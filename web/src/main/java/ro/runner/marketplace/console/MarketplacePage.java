@@ -8,11 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import ro.runner.marketplace.boundary.MarketplaceAccounts;
 import ro.runner.marketplace.boundary.MarketplaceStatus;
 import ro.runner.marketplace.boundary.MarketplaceSync;
 import ro.runner.marketplace.boundary.OfferChanges;
 import ro.runner.marketplace.boundary.OfferJobs;
 import ro.runner.marketplace.entity.AccountStatus;
+import ro.runner.marketplace.entity.AccountType;
+import ro.runner.marketplace.entity.AccountView;
 import ro.runner.marketplace.entity.OfferPushStatus;
 import ro.runner.marketplace.entity.Progress;
 import ro.runner.runs.console.OperatorAction;
@@ -20,7 +23,8 @@ import ro.runner.runs.console.OperatorAction;
 /**
  * The Marketplace page: each eMAG account with its health, last success and last error, the syncs
  * running now with their progress (refreshed by a poll), "sync now" for operators, and each
- * account's offer push: pending changes, refusals, the last push run, "push now" and "sync offers".
+ * account's offer push: pending changes, refusals, the last push run, "push now" and "sync offers";
+ * and the accounts' settings (platform URL, user, password — written, never shown —, type, enabled).
  */
 @Named
 @ViewScoped
@@ -37,6 +41,127 @@ public class MarketplacePage implements Serializable {
 
     @Inject
     OfferJobs offerJobs;
+
+    @EJB
+    MarketplaceAccounts accountSettings;
+
+    /** The account form: a new account, or the one "Edit" loaded. A blank password keeps the stored one. */
+    private String name;
+
+    private AccountType type = AccountType.MAIN;
+    private String baseUrl;
+    private String username;
+    private String password;
+    private boolean enabled = true;
+
+    public List<AccountView> getSettings() {
+        return accountSettings.list();
+    }
+
+    public void edit(AccountView account) {
+        name = account.name();
+        type = account.type();
+        baseUrl = account.baseUrl();
+        username = account.username();
+        password = null;
+        enabled = account.enabled();
+    }
+
+    public void newAccount() {
+        name = null;
+        type = AccountType.MAIN;
+        baseUrl = null;
+        username = null;
+        password = null;
+        enabled = true;
+    }
+
+    @OperatorAction
+    public void saveAccount() {
+        try {
+            if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,49}")) {
+                throw new IllegalArgumentException("the name is 1 to 50 lower-case letters, digits or dashes");
+            }
+            if (baseUrl == null || !baseUrl.matches("https?://\\S+")) {
+                throw new IllegalArgumentException("the platform URL starts with http:// or https://");
+            }
+            if (username == null || username.isBlank()) {
+                throw new IllegalArgumentException("the user name is required");
+            }
+            boolean exists =
+                    accountSettings.list().stream().anyMatch(a -> a.name().equals(name));
+            if (!exists && (password == null || password.isEmpty())) {
+                throw new IllegalArgumentException("a new account needs its password");
+            }
+            accountSettings.save(
+                    name,
+                    type,
+                    baseUrl.trim(),
+                    username.trim(),
+                    password == null || password.isEmpty() ? null : password,
+                    enabled);
+            message(FacesMessage.SEVERITY_INFO, name + ": saved");
+            password = null;
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+                cause = cause.getCause();
+            }
+            message(FacesMessage.SEVERITY_ERROR, cause.getMessage());
+        }
+    }
+
+    public AccountType[] getTypes() {
+        return AccountType.values();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name == null ? null : name.trim();
+    }
+
+    public AccountType getType() {
+        return type;
+    }
+
+    public void setType(AccountType type) {
+        this.type = type;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return null;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     public List<AccountStatus> getAccounts() {
         return status.accounts();
