@@ -75,6 +75,10 @@ class CatalogImportCrashIT {
                         .build())
                 .body());
         assertThat(execution.getString("batchStatus")).isEqualTo("FAILED");
+        assertThat(count("runs WHERE kind = 'BATCH' AND correlation = '" + crashedExecution
+                        + "' AND status = 'FAILED' AND error LIKE 'interrupted%' AND ended_at IS NOT NULL"))
+                .as("the crashed execution's run-ledger row")
+                .isEqualTo(1);
 
         var restart = TestStack.send(TestStack.request("/api/imports/" + id + "/restart")
                 .POST(BodyPublishers.noBody())

@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  * read as running forever (the console, {@code asadmin list-batch-job-executions}). Only executions
  * created before this JVM started are touched, so one still running from an earlier deployment in
  * this JVM is left alone. Their checkpoint is kept: {@code JobOperator.restart} then resumes from the
- * last committed chunk. The repository is assumed to serve this server alone (as Runner deploys it);
+ * last committed chunk. Run-ledger rows the killed server left RUNNING are FAILED the same way. The
+ * repository is assumed to serve this server alone (as Runner deploys it);
  * with several servers on one repository this would also fail the executions of the others.
  */
 @Singleton
@@ -43,6 +44,7 @@ public class InterruptedJobs {
     void markInterrupted() {
         var jvmStarted = new Timestamp(ManagementFactory.getRuntimeMXBean().getStartTime());
         try (var connection = primary.getConnection()) {
+            markInterruptedRuns(connection, jvmStarted);
             try (var exists = connection
                     .createStatement()
                     .executeQuery("SELECT to_regclass('executioninstancedata') IS NOT NULL")) {
@@ -79,6 +81,25 @@ public class InterruptedJobs {
                     + " (restartable from their last checkpoint)");
         } catch (SQLException e) {
             LOG.severe(() -> "Could not mark interrupted batch executions FAILED: " + e);
+        }
+    }
+
+    /**
+     * Run-ledger rows still RUNNING that started before this JVM (a job execution, a timer, a message
+     * the killed server was handling) can never end: they are FAILED with the same reason. A message
+     * is delivered again by the broker and opens a row of its own; a job execution restarts as a new
+     * execution with its own row.
+     */
+    private static void markInterruptedRuns(java.sql.Connection connection, Timestamp jvmStarted) throws SQLException {
+        try (var update = connection.prepareStatement("UPDATE runs SET status = 'FAILED', error = ?, ended_at = now(),"
+                + " duration_ms = (extract(epoch FROM now() - started_at) * 1000)::bigint"
+                + " WHERE status = 'RUNNING' AND started_at < ?")) {
+            update.setString(1, EXIT_STATUS);
+            update.setTimestamp(2, jvmStarted);
+            int runs = update.executeUpdate();
+            if (runs > 0) {
+                LOG.warning(() -> runs + " run-ledger rows were left RUNNING by a stopped server: marked FAILED");
+            }
         }
     }
 
