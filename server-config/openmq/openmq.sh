@@ -83,13 +83,9 @@ start() {
     -javahome "$(java_home)" -silent -Dimq.cluster.enabled=false \
     -Dimq.hostname=127.0.0.1 -vmargs "-Xms128m -Xmx512m" >"$(mq_dir)/console.log" 2>&1 </dev/null &
   echo $! >"$(pid_file)"
-  local i
-  for ((i = 0; i < 90; i++)); do
-    ready && { ensure_queues; say "openmq broker ready (pid $(cat "$(pid_file)"))"; return 0; }
-    running || { tail -20 "$(mq_dir)/console.log" "$(broker_log)" >&2 2>/dev/null; die "openmq broker exited; log: $(broker_log)"; }
-    sleep 1
-  done
-  die "openmq broker not ready after 90s; log: $(broker_log)"
+  await_started "openmq broker" 90 "$(mq_dir)/console.log"
+  ensure_queues
+  say "openmq broker ready (pid $(cat "$(pid_file)"))"
 }
 
 # the wrapper script and the broker's JVM both carry "-varhome <dir>" on their command lines

@@ -50,13 +50,35 @@ maven_artifact() {
 # port_open PORT: true when something listens on 127.0.0.1:PORT.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# wait_for SECONDS DESCRIPTION COMMAND...: polls COMMAND every second until it succeeds.
-wait_for() {
-  local seconds="$1" what="$2" i
-  shift 2
+# await_started WHAT SECONDS LOG: after a background start, polls the caller's ready() every second
+# until it answers; fails at once, with the end of LOG, when the caller's running() says the process
+# has exited.
+await_started() {
+  local what="$1" seconds="$2" log="$3" i
   for ((i = 0; i < seconds; i++)); do
-    "$@" && return 0
+    ready && return 0
+    running || { tail -20 "$log" >&2; die "$what exited; log: $log"; }
     sleep 1
   done
-  die "$what not ready after ${seconds}s"
+  die "$what not ready after ${seconds}s; log: $log"
+}
+
+# stop_pid WHAT PID_FILE: SIGTERM to the process the file names, SIGKILL if it is still there after
+# 10 s; the file is removed either way.
+stop_pid() {
+  local what="$1" pid_file="$2" pid i
+  if [[ ! -f "$pid_file" ]] || ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    say "$what not running"
+    rm -f "$pid_file"
+    return 0
+  fi
+  pid="$(cat "$pid_file")"
+  say "stopping $what (pid $pid)"
+  kill "$pid"
+  for ((i = 0; i < 20; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+  rm -f "$pid_file"
 }

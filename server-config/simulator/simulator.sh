@@ -37,28 +37,11 @@ start() {
   nohup java -Xmx384m -jar "$jar" --deploy "$(war)" --port "$SIMULATOR_PORT" --nocluster \
     --rootdir "$(sim_dir)/micro" >"$(sim_dir)/simulator.log" 2>&1 </dev/null &
   echo $! >"$(pid_file)"
-  local i
-  for ((i = 0; i < 120; i++)); do
-    ready && { say "simulator ready (pid $(cat "$(pid_file)"))"; return 0; }
-    running || { tail -20 "$(sim_dir)/simulator.log" >&2; die "simulator exited; log: $(sim_dir)/simulator.log"; }
-    sleep 1
-  done
-  die "simulator not ready after 120s; log: $(sim_dir)/simulator.log"
+  await_started "simulator" 120 "$(sim_dir)/simulator.log"
+  say "simulator ready (pid $(cat "$(pid_file)"))"
 }
 
-stop() {
-  if ! running; then say "simulator not running"; rm -f "$(pid_file)"; return 0; fi
-  local pid i
-  pid="$(cat "$(pid_file)")"
-  say "stopping simulator (pid $pid)"
-  kill "$pid"
-  for ((i = 0; i < 20; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-  rm -f "$(pid_file)"
-}
+stop() { stop_pid simulator "$(pid_file)"; }
 
 status() {
   if running && ready; then

@@ -41,28 +41,11 @@ start() {
     -Dgreenmail.auth.disabled -Dgreenmail.verbose=false \
     -jar "$jar" >"$(smtp_dir)/greenmail.log" 2>&1 </dev/null &
   echo $! >"$(pid_file)"
-  local i
-  for ((i = 0; i < 60; i++)); do
-    ready && { say "smtp sink ready (pid $(cat "$(pid_file)"))"; return 0; }
-    running || { tail -20 "$(smtp_dir)/greenmail.log" >&2; die "smtp sink exited; log: $(smtp_dir)/greenmail.log"; }
-    sleep 1
-  done
-  die "smtp sink not ready after 60s; log: $(smtp_dir)/greenmail.log"
+  await_started "smtp sink" 60 "$(smtp_dir)/greenmail.log"
+  say "smtp sink ready (pid $(cat "$(pid_file)"))"
 }
 
-stop() {
-  if ! running; then say "smtp sink not running"; rm -f "$(pid_file)"; return 0; fi
-  local pid i
-  pid="$(cat "$(pid_file)")"
-  say "stopping smtp sink (pid $pid)"
-  kill "$pid"
-  for ((i = 0; i < 20; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-  rm -f "$(pid_file)"
-}
+stop() { stop_pid "smtp sink" "$(pid_file)"; }
 
 status() {
   if running && ready; then

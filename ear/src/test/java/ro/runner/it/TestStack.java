@@ -78,6 +78,53 @@ public final class TestStack {
         }
     }
 
+    /** The first column of the first row a query on the primary answers, as text. */
+    public static String value(String sql) throws SQLException {
+        try (var connection = primary();
+                var rows = connection.createStatement().executeQuery(sql)) {
+            if (!rows.next()) {
+                throw new IllegalStateException("no row: " + sql);
+            }
+            return rows.getString(1);
+        }
+    }
+
+    /** The number a query on the primary answers (a count, usually). */
+    public static long count(String sql) throws SQLException {
+        return Long.parseLong(value(sql));
+    }
+
+    /** Polls a count on the primary until it reaches the expected value or the time is up, then asserts it. */
+    public static void awaitCount(String countSql, long expected, Duration timeout) throws Exception {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (count(countSql) < expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        org.assertj.core.api.Assertions.assertThat(count(countSql)).as(countSql).isEqualTo(expected);
+    }
+
+    /**
+     * Waits up to 3 minutes, after a restart, until {@code /health/ready} and the given API path (with
+     * the admin's credentials) both answer 200: the server is up and the application deployed.
+     */
+    public static void awaitReady(String apiPath) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                var ready =
+                        send(HttpRequest.newBuilder(http("/health/ready")).GET().build());
+                var api = send(request(apiPath).GET().build());
+                if (ready.statusCode() == 200 && api.statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the server did not become ready after the restart");
+    }
+
     public static Connection primary() throws SQLException {
         return connect(get("PG_DB"));
     }

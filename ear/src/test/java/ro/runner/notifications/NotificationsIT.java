@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -130,19 +129,6 @@ class NotificationsIT {
     }
 
     private static void await(String countSql, long expected, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (count(countSql) < expected && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-        }
-        assertThat(count(countSql)).as(countSql).isEqualTo(expected);
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (var connection = TestStack.primary();
-                var statement = connection.createStatement();
-                var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        TestStack.awaitCount(countSql, expected, java.time.Duration.ofMillis(timeoutMillis));
     }
 }

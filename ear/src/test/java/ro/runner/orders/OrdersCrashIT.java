@@ -6,7 +6,6 @@ import static ro.runner.orders.OrdersIT.checkout;
 import static ro.runner.orders.OrdersIT.client;
 import static ro.runner.orders.OrdersIT.count;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +42,8 @@ class OrdersCrashIT {
 
     private static final int ORDERS = 1_000;
     private static final int KILL_AFTER = 250;
+    /** How long the tracking and the mails of the 1,000 orders may take after the restart. */
+    private static final Duration DRAIN = Duration.ofMinutes(10);
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -85,7 +86,7 @@ class OrdersCrashIT {
                 .isLessThan(ORDERS);
 
         Scripts.run("payara/payara.sh", "start");
-        awaitReady();
+        TestStack.awaitReady("/api/orders?size=1");
         int repeated = 0;
         for (long id : orders.keySet()) {
             if (!answered.contains(id)) {
@@ -96,11 +97,15 @@ class OrdersCrashIT {
             }
         }
 
-        await("SELECT count(*) FROM order_tracking WHERE status = 'PAID' AND order_id IN (" + ids + ")", ORDERS);
-        await(
+        TestStack.awaitCount(
+                "SELECT count(*) FROM order_tracking WHERE status = 'PAID' AND order_id IN (" + ids + ")",
+                ORDERS,
+                DRAIN);
+        TestStack.awaitCount(
                 "SELECT count(*) FROM notifications WHERE status = 'SENT' AND idempotency_key LIKE 'order-%-confirmation'"
                         + " AND order_id IN (" + ids + ")",
-                ORDERS);
+                ORDERS,
+                DRAIN);
         assertThat(count("SELECT count(*) FROM orders WHERE status = 'PAID' AND id IN (" + ids + ")"))
                 .isEqualTo(ORDERS);
         assertThat(count("SELECT count(*) FROM conversions WHERE order_id IN (" + ids + ")"))
@@ -161,33 +166,5 @@ class OrdersCrashIT {
         } catch (RuntimeException noAnswer) {
             return false;
         }
-    }
-
-    private static void awaitReady() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                var ready = TestStack.send(HttpRequest.newBuilder(TestStack.http("/health/ready"))
-                        .GET()
-                        .build());
-                var orders = TestStack.send(
-                        TestStack.request("/api/orders?size=1").GET().build());
-                if (ready.statusCode() == 200 && orders.statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // the server is still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the server did not become ready after the restart");
-    }
-
-    private static void await(String countSql, long expected) throws Exception {
-        long deadline = System.currentTimeMillis() + 600_000;
-        while (count(countSql) < expected && System.currentTimeMillis() < deadline) {
-            Thread.sleep(1_000);
-        }
-        assertThat(count(countSql)).as(countSql).isEqualTo(expected);
     }
 }

@@ -243,11 +243,6 @@ class OrdersIT {
     }
 
     static long count(String sql) throws SQLException {
-        try (var connection = TestStack.primary();
-                var statement = connection.createStatement();
-                var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return TestStack.count(sql);
     }
 }

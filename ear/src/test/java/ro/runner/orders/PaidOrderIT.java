@@ -17,6 +17,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ro.runner.it.Deployments;
 import ro.runner.it.Json;
 import ro.runner.it.SmtpSink;
+import ro.runner.it.TestStack;
 
 /**
  * Paying an order, end to end: the payment answers, the tracking consumer does its work exactly
@@ -108,10 +110,6 @@ class PaidOrderIT {
     }
 
     static void await(String countSql, long expected) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (count(countSql) < expected && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-        }
-        assertThat(count(countSql)).as(countSql).isEqualTo(expected);
+        TestStack.awaitCount(countSql, expected, Duration.ofSeconds(60));
     }
 }

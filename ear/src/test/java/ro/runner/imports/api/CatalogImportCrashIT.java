@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -64,7 +63,7 @@ class CatalogImportCrashIT {
         assertThat(atCrash).as("killed in the middle").isPositive().isLessThan(ROWS);
         assertThat(count("products WHERE sku LIKE '" + p + "%'")).isLessThan(ROWS - bad);
         Scripts.run("payara/payara.sh", "start");
-        awaitReady();
+        TestStack.awaitReady("/api/imports");
 
         JsonObject interrupted = get(id);
         assertThat(interrupted.getString("status")).isEqualTo("FAILED");
@@ -104,7 +103,7 @@ class CatalogImportCrashIT {
     private static long readCount(long id) throws SQLException {
         return count("imports WHERE id = " + id + " AND read_count > 0") == 0
                 ? 0
-                : Long.parseLong(text("SELECT read_count FROM imports WHERE id = " + id));
+                : Long.parseLong(TestStack.value("SELECT read_count FROM imports WHERE id = " + id));
     }
 
     private static JsonObject get(long id) {
@@ -125,35 +124,7 @@ class CatalogImportCrashIT {
         }
     }
 
-    private static void awaitReady() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                var ready = TestStack.send(HttpRequest.newBuilder(TestStack.http("/health/ready"))
-                        .GET()
-                        .build());
-                var imports =
-                        TestStack.send(TestStack.request("/api/imports").GET().build());
-                if (ready.statusCode() == 200 && imports.statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // the server is still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the server did not become ready after the crash");
-    }
-
     private static long count(String from) throws SQLException {
-        return Long.parseLong(text("SELECT count(*) FROM " + from));
-    }
-
-    private static String text(String sql) throws SQLException {
-        try (var connection = TestStack.primary();
-                var rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
+        return TestStack.count("SELECT count(*) FROM " + from);
     }
 }

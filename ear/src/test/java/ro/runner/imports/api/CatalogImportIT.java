@@ -59,8 +59,9 @@ class CatalogImportIT {
         assertThat(done.getJsonNumber("written").longValue()).isEqualTo(2500);
         assertThat(done.getJsonNumber("skipped").longValue()).isZero();
         assertThat(count("products WHERE sku LIKE '" + prefix + "%'")).isEqualTo(2500);
-        assertThat(text("SELECT price || '|' || stock || '|' || (attributes->>'color') FROM products WHERE sku = '"
-                        + prefix + "1234'"))
+        assertThat(TestStack.value(
+                        "SELECT price || '|' || stock || '|' || (attributes->>'color') FROM products WHERE sku = '"
+                                + prefix + "1234'"))
                 .isEqualTo("1234.25|2|red");
     }
 
@@ -84,10 +85,11 @@ class CatalogImportIT {
         assertThat(done.getJsonNumber("read").longValue()).isEqualTo(10);
         assertThat(done.getJsonNumber("written").longValue()).isEqualTo(4);
         assertThat(done.getJsonNumber("skipped").longValue()).isEqualTo(6);
-        assertThat(text("SELECT string_agg(sku || '=' || price, ' ' ORDER BY sku) FROM products WHERE sku LIKE '" + p
-                        + "%'"))
+        assertThat(TestStack.value(
+                        "SELECT string_agg(sku || '=' || price, ' ' ORDER BY sku) FROM products WHERE sku LIKE '" + p
+                                + "%'"))
                 .isEqualTo(p + "1=10.50 " + p + "5=2.50 " + p + "7=1234.50 " + p + "9=3.00");
-        assertThat(text("SELECT name FROM products WHERE sku = '" + p + "5'"))
+        assertThat(TestStack.value("SELECT name FROM products WHERE sku = '" + p + "5'"))
                 .isEqualTo("Quoted; with separator\nand newline");
 
         var errors = TestStack.send(TestStack.request("/api/imports/" + done.getJsonNumber("id") + "/errors")
@@ -117,7 +119,7 @@ class CatalogImportIT {
                 file.getBytes(Charset.forName("windows-1250")), "profile", "products", "encoding", "windows-1250"));
 
         assertThat(done.getString("status")).isEqualTo("COMPLETED");
-        assertThat(text("SELECT name || '|' || brand FROM products WHERE sku = '" + p + "1'"))
+        assertThat(TestStack.value("SELECT name || '|' || brand FROM products WHERE sku = '" + p + "1'"))
                 .isEqualTo("Șnur țesut ăâî ȘȚĂÂÎ|Fabrică");
     }
 
@@ -136,15 +138,17 @@ class CatalogImportIT {
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         JsonObject first = awaitEnd(submit(bytes, "profile", "products"));
-        String before = text("SELECT md5(string_agg(sku || name || price || stock, ',' ORDER BY sku)) FROM products"
-                + " WHERE sku LIKE '" + p + "%'");
+        String before =
+                TestStack.value("SELECT md5(string_agg(sku || name || price || stock, ',' ORDER BY sku)) FROM products"
+                        + " WHERE sku LIKE '" + p + "%'");
         JsonObject second = awaitEnd(submit(bytes, "profile", "products"));
 
         assertThat(first.getString("status")).isEqualTo("COMPLETED");
         assertThat(second.getString("status")).isEqualTo("COMPLETED");
         assertThat(count("products WHERE sku LIKE '" + p + "%'")).isEqualTo(300);
-        assertThat(text("SELECT md5(string_agg(sku || name || price || stock, ',' ORDER BY sku)) FROM products"
-                        + " WHERE sku LIKE '" + p + "%'"))
+        assertThat(TestStack.value(
+                        "SELECT md5(string_agg(sku || name || price || stock, ',' ORDER BY sku)) FROM products"
+                                + " WHERE sku LIKE '" + p + "%'"))
                 .isEqualTo(before);
         assertThat(count("products WHERE sku LIKE '" + p + "%' AND import_id = " + second.getJsonNumber("id")))
                 .isEqualTo(300);
@@ -152,7 +156,7 @@ class CatalogImportIT {
 
         String changed = HEADER + p + "7,Item 7,B,C,99.90,,0,19,,\n";
         awaitEnd(submit(changed.getBytes(StandardCharsets.UTF_8), "profile", "products"));
-        assertThat(text("SELECT old_price || '>' || new_price || ' ' || old_stock || '>' || new_stock FROM"
+        assertThat(TestStack.value("SELECT old_price || '>' || new_price || ' ' || old_stock || '>' || new_stock FROM"
                         + " catalog_changes WHERE key = '" + p + "7'"))
                 .isEqualTo("8.00>99.90 5>0");
     }
@@ -284,14 +288,6 @@ class CatalogImportIT {
     }
 
     private static long count(String from) throws SQLException {
-        return Long.parseLong(text("SELECT count(*) FROM " + from));
-    }
-
-    private static String text(String sql) throws SQLException {
-        try (var connection = TestStack.primary();
-                var rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
+        return TestStack.count("SELECT count(*) FROM " + from);
     }
 }

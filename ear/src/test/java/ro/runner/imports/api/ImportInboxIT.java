@@ -70,9 +70,10 @@ class ImportInboxIT {
                 .isEqualTo(3);
         assertThat(count("products WHERE sku LIKE 'IN" + p + "-%'")).isEqualTo(1200);
         assertThat(count("vehicles WHERE vin LIKE '" + p + "%'")).isEqualTo(30);
-        assertThat(text("SELECT profile || ' ' || status FROM imports WHERE file_name = '" + vehiclesFile + "'"))
+        assertThat(TestStack.value(
+                        "SELECT profile || ' ' || status FROM imports WHERE file_name = '" + vehiclesFile + "'"))
                 .isEqualTo("vehicles COMPLETED");
-        assertThat(text("SELECT status FROM imports WHERE file_name = '" + brokenFile + "'"))
+        assertThat(TestStack.value("SELECT status FROM imports WHERE file_name = '" + brokenFile + "'"))
                 .isEqualTo("FAILED");
         assertThat(inbox.resolve("processed").resolve(productsFile)).exists();
         assertThat(inbox.resolve("processed").resolve(vehiclesFile)).exists();
@@ -82,7 +83,7 @@ class ImportInboxIT {
         assertThat(inbox.resolve("." + p + ".part"))
                 .as("a file still being written is left")
                 .exists();
-        assertThat(text("SELECT file_path FROM imports WHERE file_name = '" + productsFile + "'"))
+        assertThat(TestStack.value("SELECT file_path FROM imports WHERE file_name = '" + productsFile + "'"))
                 .isEqualTo(inbox.resolve("processed").resolve(productsFile).toString());
         Files.delete(inbox.resolve("." + p + ".part"));
     }
@@ -115,14 +116,6 @@ class ImportInboxIT {
     }
 
     private static long count(String from) throws SQLException {
-        return Long.parseLong(text("SELECT count(*) FROM " + from));
-    }
-
-    private static String text(String sql) throws SQLException {
-        try (var connection = TestStack.primary();
-                var rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
+        return TestStack.count("SELECT count(*) FROM " + from);
     }
 }

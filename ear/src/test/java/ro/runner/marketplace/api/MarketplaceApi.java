@@ -58,11 +58,7 @@ final class MarketplaceApi {
     }
 
     static long count(String sql) throws SQLException {
-        try (var c = TestStack.primary();
-                var rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TestStack.count(sql);
     }
 
     static void execute(String sql) throws SQLException {

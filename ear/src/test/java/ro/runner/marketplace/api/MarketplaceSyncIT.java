@@ -62,7 +62,7 @@ class MarketplaceSyncIT {
         assertThat(main.getInt("orders")).isGreaterThanOrEqualTo(400);
         assertThat(stored("main")).isEqualTo(main.getInt("orders"));
         assertThat(stored("fbe")).isEqualTo(fbe.getInt("orders"));
-        assertThat(count("SELECT count(*) FROM marketplace_orders WHERE account = 'fbe' AND type <> 2"))
+        assertThat(TestStack.count("SELECT count(*) FROM marketplace_orders WHERE account = 'fbe' AND type <> 2"))
                 .isZero();
 
         var ack = post("/api/marketplace/main/acknowledge");
@@ -80,22 +80,24 @@ class MarketplaceSyncIT {
         assertThat(report.getJsonObject("fbe").getJsonObject("counts").getInt("fbeAcknowledgements", 0))
                 .isZero();
         assertThat(Simulator.account("fbe").getInt("acknowledged")).isZero();
-        assertThat(count("SELECT count(*) FROM marketplace_orders WHERE account = 'main' AND status = 1"
+        assertThat(TestStack.count("SELECT count(*) FROM marketplace_orders WHERE account = 'main' AND status = 1"
                         + " AND acknowledged_at IS NULL"))
                 .isZero();
         assertWithinBudget(report);
 
-        assertThat(count("SELECT count(*) FROM orders WHERE source = 'MARKETPLACE' AND number LIKE 'EMAG-MAIN-%'"))
+        assertThat(TestStack.count(
+                        "SELECT count(*) FROM orders WHERE source = 'MARKETPLACE' AND number LIKE 'EMAG-MAIN-%'"))
                 .as("every stored order is among the shop's Orders")
                 .isEqualTo(stored("main"));
-        assertThat(count("SELECT count(*) FROM orders WHERE source = 'MARKETPLACE' AND number LIKE 'EMAG-FBE-%'"))
+        assertThat(TestStack.count(
+                        "SELECT count(*) FROM orders WHERE source = 'MARKETPLACE' AND number LIKE 'EMAG-FBE-%'"))
                 .isEqualTo(stored("fbe"));
-        assertThat(count("SELECT count(*) FROM orders o WHERE o.number LIKE 'EMAG-%'"
+        assertThat(TestStack.count("SELECT count(*) FROM orders o WHERE o.number LIKE 'EMAG-%'"
                         + " AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)"))
                 .as("copies without lines")
                 .isZero();
         assertThat(
-                        count(
+                        TestStack.count(
                                 "SELECT count(*) FROM orders WHERE number LIKE 'EMAG-MAIN-%' AND status IN ('PENDING', 'PAID')"))
                 .as("acknowledged orders are CONFIRMED")
                 .isZero();
@@ -163,7 +165,8 @@ class MarketplaceSyncIT {
                         .build());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(count("SELECT count(*) FROM marketplace_orders WHERE account = 'main' AND order_id = " + id))
+        assertThat(TestStack.count(
+                        "SELECT count(*) FROM marketplace_orders WHERE account = 'main' AND order_id = " + id))
                 .isEqualTo(1);
         var anonymousStatus = TestStack.send(HttpRequest.newBuilder(TestStack.http("/api/marketplace/status"))
                 .GET()
@@ -177,7 +180,7 @@ class MarketplaceSyncIT {
 
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("runner-main").doesNotContain("main-secret");
-        assertThat(count("SELECT count(*) FROM marketplace_accounts WHERE password_secret LIKE '%secret%'"))
+        assertThat(TestStack.count("SELECT count(*) FROM marketplace_accounts WHERE password_secret LIKE '%secret%'"))
                 .isZero();
     }
 
@@ -208,15 +211,7 @@ class MarketplaceSyncIT {
     }
 
     private static long stored(String account) throws SQLException {
-        return count("SELECT count(*) FROM marketplace_orders WHERE account = '" + account + "'");
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (var c = TestStack.primary();
-                var rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TestStack.count("SELECT count(*) FROM marketplace_orders WHERE account = '" + account + "'");
     }
 
     private static HttpResponse<String> get(String path) {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static ro.runner.marketplace.api.MarketplaceApi.count;
 
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ro.runner.it.Deployments;
 import ro.runner.it.Json;
+import ro.runner.it.Scripts;
 import ro.runner.it.TestStack;
 
 /**
@@ -49,8 +47,8 @@ class ProductSyncRestartIT {
 
         long first = MarketplaceApi.startOfferJob(ACCOUNT, "sync");
         awaitStored(300);
-        restartServer();
-        awaitReady();
+        Scripts.run("payara/payara.sh", "restart");
+        TestStack.awaitReady("/api/marketplace/status");
 
         long committed = count("SELECT count(*) FROM marketplace_offers WHERE account = '" + ACCOUNT + "'");
         int readBefore = pagesRead().size();
@@ -96,40 +94,5 @@ class ProductSyncRestartIT {
             assertThat(System.currentTimeMillis()).as("offers stored in time").isLessThan(deadline);
             Thread.sleep(100);
         }
-    }
-
-    private static void restartServer() throws Exception {
-        Process restart = new ProcessBuilder(
-                        "bash",
-                        TestStack.root()
-                                .resolve("server-config/payara/payara.sh")
-                                .toString(),
-                        System.getProperty("runner.profile", "test"),
-                        "restart")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(restart.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(restart.exitValue()).as(output).isZero();
-    }
-
-    private static void awaitReady() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                var ready = TestStack.send(HttpRequest.newBuilder(TestStack.http("/health/ready"))
-                        .GET()
-                        .build());
-                var status = TestStack.send(
-                        TestStack.request("/api/marketplace/status").GET().build());
-                if (ready.statusCode() == 200 && status.statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // the server is still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the server did not become ready after the restart");
     }
 }

@@ -2,15 +2,12 @@ package ro.runner.runs.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ro.runner.it.Deployments;
 import ro.runner.it.Json;
+import ro.runner.it.Scripts;
 import ro.runner.it.TestStack;
 
 /**
@@ -42,8 +40,8 @@ class ScheduleRestartIT {
     void timersSurviveARestartAndFireOncePerTime() throws Exception {
         assertThat(put("{\"expression\":\"*/4 * * * * *\"}")).isEqualTo(200);
 
-        restartServer();
-        awaitReady();
+        Scripts.run("payara/payara.sh", "restart");
+        TestStack.awaitReady("/api/runs?size=1");
         Instant after = Instant.now();
         Thread.sleep(14_000);
 
@@ -66,41 +64,6 @@ class ScheduleRestartIT {
                         .PUT(BodyPublishers.ofString(json))
                         .build())
                 .statusCode();
-    }
-
-    private static void restartServer() throws Exception {
-        Process restart = new ProcessBuilder(
-                        "bash",
-                        TestStack.root()
-                                .resolve("server-config/payara/payara.sh")
-                                .toString(),
-                        System.getProperty("runner.profile", "test"),
-                        "restart")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(restart.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(restart.exitValue()).as(output).isZero();
-    }
-
-    private static void awaitReady() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                var ready = TestStack.send(HttpRequest.newBuilder(TestStack.http("/health/ready"))
-                        .GET()
-                        .build());
-                var runs = TestStack.send(
-                        TestStack.request("/api/runs?size=1").GET().build());
-                if (ready.statusCode() == 200 && runs.statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // the server is still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the server did not become ready after the restart");
     }
 
     private static List<Instant> timerRuns(Instant after) throws SQLException {

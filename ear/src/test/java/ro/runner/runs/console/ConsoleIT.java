@@ -254,21 +254,12 @@ class ConsoleIT {
     }
 
     private static long accountRows(String name) throws java.sql.SQLException {
-        try (var c = ro.runner.it.TestStack.primary();
-                var rs = c.createStatement()
-                        .executeQuery("SELECT count(*) FROM marketplace_accounts WHERE name = '" + name + "'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return ro.runner.it.TestStack.count("SELECT count(*) FROM marketplace_accounts WHERE name = '" + name + "'");
     }
 
     private static String passwordSecret(String name) throws java.sql.SQLException {
-        try (var c = ro.runner.it.TestStack.primary();
-                var rs = c.createStatement()
-                        .executeQuery("SELECT password_secret FROM marketplace_accounts WHERE name = '" + name + "'")) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return ro.runner.it.TestStack.value(
+                "SELECT password_secret FROM marketplace_accounts WHERE name = '" + name + "'");
     }
 
     @Test
@@ -283,12 +274,9 @@ class ConsoleIT {
     }
 
     private static long pushRuns() {
-        try (var c = ro.runner.it.TestStack.primary();
-                var rs = c.createStatement()
-                        .executeQuery("SELECT count(*) FROM runs WHERE name = 'marketplace-offer-push'"
-                                + " AND tags LIKE '%account=main%' AND status = 'SUCCEEDED'")) {
-            rs.next();
-            return rs.getLong(1);
+        try {
+            return ro.runner.it.TestStack.count("SELECT count(*) FROM runs WHERE name = 'marketplace-offer-push'"
+                    + " AND tags LIKE '%account=main%' AND status = 'SUCCEEDED'");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

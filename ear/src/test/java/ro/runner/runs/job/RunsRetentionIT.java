@@ -138,11 +138,7 @@ class RunsRetentionIT {
     }
 
     private static long count(String where) throws SQLException {
-        try (var connection = TestStack.primary();
-                var rows = connection.createStatement().executeQuery("SELECT count(*) FROM runs WHERE " + where)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return TestStack.count("SELECT count(*) FROM runs WHERE " + where);
     }
 
     private static Path archive(JsonObject execution) {

@@ -56,7 +56,8 @@ public class MarketplaceAccount {
 
     public void connect(String baseUrl, String username, String passwordSecret) {
         if (baseUrl == null || !baseUrl.matches("https?://.+")) {
-            throw new IllegalArgumentException("baseUrl must be an http(s) URL, got '" + baseUrl + "'");
+            throw new IllegalArgumentException(
+                    "the platform URL starts with http:// or https:// (baseUrl was '" + baseUrl + "')");
         }
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("username is required");

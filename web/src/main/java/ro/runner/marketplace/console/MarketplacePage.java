@@ -76,28 +76,15 @@ public class MarketplacePage implements Serializable {
         enabled = true;
     }
 
+    /** Saves the form; the account entity checks the values and its message is shown when one is refused. */
     @OperatorAction
     public void saveAccount() {
         try {
-            if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,49}")) {
-                throw new IllegalArgumentException("the name is 1 to 50 lower-case letters, digits or dashes");
-            }
-            if (baseUrl == null || !baseUrl.matches("https?://\\S+")) {
-                throw new IllegalArgumentException("the platform URL starts with http:// or https://");
-            }
-            if (username == null || username.isBlank()) {
-                throw new IllegalArgumentException("the user name is required");
-            }
-            boolean exists =
-                    accountSettings.list().stream().anyMatch(a -> a.name().equals(name));
-            if (!exists && (password == null || password.isEmpty())) {
-                throw new IllegalArgumentException("a new account needs its password");
-            }
             accountSettings.save(
                     name,
                     type,
-                    baseUrl.trim(),
-                    username.trim(),
+                    baseUrl == null ? null : baseUrl.trim(),
+                    username == null ? null : username.trim(),
                     password == null || password.isEmpty() ? null : password,
                     enabled);
             message(FacesMessage.SEVERITY_INFO, name + ": saved");
