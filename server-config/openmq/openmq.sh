@@ -49,17 +49,25 @@ imqcmd() {
 }
 
 # ensure_queues: creates the queues the broker does not have yet (unlimited consumers each, so
-# every MDB instance takes messages).
+# every MDB instance takes messages), and sets how many messages the broker hands each consumer
+# ahead of its use (consumerFlowLimit, OpenMQ's default 1000). OrderTrackingQueue's consumer takes
+# a backlog in batches through a receiver of its own (Redelivery.handleAll); a small limit leaves
+# the backlog at the broker for that receiver instead of in the MDBs' buffers.
 ensure_queues() {
   local existing queue
   existing="$(imqcmd list dst -t q 2>&1)" || die "imqcmd list dst failed: $existing"
   for queue in "${QUEUES[@]}"; do
-    grep -qE "^$queue +Queue" <<<"$existing" && continue
-    say "creating queue $queue"
-    imqcmd create dst -t q -n "$queue" -o maxNumActiveConsumers=-1 >"$(mq_dir)/imqcmd.out" 2>&1 \
-      || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not create queue $queue"; }
+    if ! grep -qE "^$queue +Queue" <<<"$existing"; then
+      say "creating queue $queue"
+      imqcmd create dst -t q -n "$queue" -o maxNumActiveConsumers=-1 >"$(mq_dir)/imqcmd.out" 2>&1 \
+        || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not create queue $queue"; }
+    fi
+    imqcmd update dst -t q -n "$queue" -o consumerFlowLimit="$(flow_limit "$queue")" >"$(mq_dir)/imqcmd.out" 2>&1 \
+      || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not set the flow limit of queue $queue"; }
   done
 }
+
+flow_limit() { if [[ "$1" == OrderTrackingQueue ]]; then echo 10; else echo 1000; fi; }
 
 running() { [[ -f "$(pid_file)" ]] && kill -0 "$(cat "$(pid_file)")" 2>/dev/null; }
 # ready: the broker logs B1039 "Broker ... ready" once every service listens

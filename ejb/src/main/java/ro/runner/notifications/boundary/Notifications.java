@@ -5,17 +5,16 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.Queue;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import ro.runner.notifications.control.MailComposer;
 import ro.runner.notifications.entity.Mail;
+import ro.runner.notifications.entity.NewNotification;
 import ro.runner.notifications.entity.Priority;
 import ro.runner.runs.control.Messages;
 import ro.runner.runs.entity.Envelope;
@@ -42,34 +41,53 @@ public class Notifications {
     @Inject
     MailComposer composer;
 
-    /** Queues a notification; the new row's id, or empty when the key was queued before. */
-    public java.util.OptionalLong queue(
-            String type, String key, String recipient, Priority priority, JsonObject model, Long orderId) {
+    /**
+     * Queues notifications in one statement: a row each (a key queued before is skipped) and a
+     * message for each new row. How many were new.
+     */
+    public int queueAll(List<NewNotification> notifications) {
+        if (notifications.isEmpty()) {
+            return 0;
+        }
+        int n = notifications.size();
+        String[] keys = new String[n], types = new String[n], recipients = new String[n];
+        String[] priorities = new String[n], models = new String[n];
+        Long[] orders = new Long[n];
+        for (int i = 0; i < n; i++) {
+            NewNotification notification = notifications.get(i);
+            keys[i] = notification.key();
+            types[i] = notification.type();
+            recipients[i] = notification.recipient();
+            priorities[i] = notification.priority().name();
+            models[i] = notification.model().toString();
+            orders[i] = notification.orderId();
+        }
         try (Connection db = primary.getConnection();
                 PreparedStatement insert = db.prepareStatement(
                         "INSERT INTO notifications (idempotency_key, type, recipient, priority, status, model, order_id)"
-                                + " VALUES (?, ?, ?, ?, 'QUEUED', ?::jsonb, ?) ON CONFLICT (idempotency_key) DO NOTHING"
-                                + " RETURNING id")) {
-            insert.setString(1, key);
-            insert.setString(2, type);
-            insert.setString(3, recipient);
-            insert.setString(4, priority.name());
-            insert.setString(5, model.toString());
-            if (orderId == null) {
-                insert.setNull(6, Types.BIGINT);
-            } else {
-                insert.setLong(6, orderId);
-            }
-            try (ResultSet row = insert.executeQuery()) {
-                if (!row.next()) {
-                    return java.util.OptionalLong.empty();
+                                + " SELECT k, t, r, p, 'QUEUED', m::jsonb, o"
+                                + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])"
+                                + " AS n(k, t, r, p, m, o)"
+                                + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, priority")) {
+            insert.setArray(1, db.createArrayOf("text", keys));
+            insert.setArray(2, db.createArrayOf("text", types));
+            insert.setArray(3, db.createArrayOf("text", recipients));
+            insert.setArray(4, db.createArrayOf("text", priorities));
+            insert.setArray(5, db.createArrayOf("text", models));
+            insert.setArray(6, db.createArrayOf("bigint", orders));
+            int queued = 0;
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    send(rows.getLong(1), Priority.valueOf(rows.getString(2)));
+                    queued++;
                 }
-                long id = row.getLong(1);
-                send(id, priority);
-                return java.util.OptionalLong.of(id);
             }
+            return queued;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot queue notification " + key + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot queue notifications " + keys[0] + (n > 1 ? " and " + (n - 1) + " more" : "") + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

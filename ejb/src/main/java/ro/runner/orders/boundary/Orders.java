@@ -15,6 +15,7 @@ import ro.runner.orders.entity.OrderView;
 import ro.runner.runs.control.Messages;
 import ro.runner.runs.entity.Envelope;
 import ro.runner.tracking.boundary.Tracking;
+import ro.runner.tracking.entity.StatusChange;
 
 /**
  * Status changes of orders. When an order becomes PAID, CONFIRMED or COMPLETED, an order-status
@@ -55,7 +56,7 @@ public class Orders {
         }
         if (order.moveTo(OrderStatus.PAID, Instant.now())) {
             primary.flush();
-            synchronousTracking.track(id, OrderStatus.PAID.name());
+            synchronousTracking.track(new StatusChange(id, OrderStatus.PAID.name()));
         }
         return OrderView.of(order, true);
     }

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import ro.runner.runs.entity.Run;
+import ro.runner.runs.entity.RunKind;
+import ro.runner.runs.entity.RunStatus;
 
 /**
  * The one place that records metrics (runs, read routing). Payara has MicroProfile Metrics, WildFly 39 has Micrometer:
@@ -38,12 +40,20 @@ public class RunMetrics {
     }
 
     public void finished(Run run) {
-        Tag kind = new Tag("kind", run.getKind().name());
-        Tag name = new Tag("name", run.getName());
-        registry.counter(RUNS, kind, name, new Tag("status", run.getStatus().name()))
-                .inc();
-        if (run.getDurationMs() != null) {
-            registry.timer(DURATION, kind, name).update(Duration.ofMillis(run.getDurationMs()));
+        finished(run.getKind(), run.getName(), run.getStatus(), run.getDurationMs(), 1);
+    }
+
+    /** Runs of one kind, name and status that finished together, each taking durationMs (if known). */
+    public void finished(RunKind kind, String name, RunStatus status, Long durationMs, int count) {
+        Tag kindTag = new Tag("kind", kind.name());
+        Tag nameTag = new Tag("name", name);
+        registry.counter(RUNS, kindTag, nameTag, new Tag("status", status.name()))
+                .inc(count);
+        if (durationMs != null) {
+            var timer = registry.timer(DURATION, kindTag, nameTag);
+            for (int i = 0; i < count; i++) {
+                timer.update(Duration.ofMillis(durationMs));
+            }
         }
     }
 }

@@ -7,10 +7,16 @@ import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ro.runner.runs.boundary.Redelivery;
+import ro.runner.runs.entity.Envelope;
 import ro.runner.runs.entity.RetryPolicy;
+import ro.runner.tracking.entity.StatusChange;
 
-/** Tracks an order's status change announced on the tracking queue. */
+/**
+ * Tracks orders' status changes announced on the tracking queue: the message it is given and, when
+ * a backlog waits, up to {@code runner.tracking.batch-size} more, tracked in one transaction.
+ */
 @MessageDriven(
         activationConfig = {
             @ActivationConfigProperty(
@@ -27,18 +33,30 @@ public class OrderTrackingConsumer implements MessageListener {
     @Inject
     Tracking tracking;
 
+    /** How many queued messages one transaction takes at most: a backlog drains in batches. */
+    @Inject
+    @ConfigProperty(name = "runner.tracking.batch-size", defaultValue = "100")
+    int batchSize;
+
     @Resource(lookup = "java:app/jms/OrderTrackingQueue")
     Queue queue;
 
     @Override
     public void onMessage(Message message) {
-        redelivery.handle(
+        redelivery.handleAll(
                 "order-tracking",
                 message,
                 queue,
                 RetryPolicy.DEFAULT,
-                envelope -> tracking.track(
-                        envelope.payload().getJsonNumber("orderId").longValue(),
-                        envelope.payload().getString("status")));
+                batchSize,
+                envelopes -> tracking.trackAll(
+                        envelopes.stream().map(OrderTrackingConsumer::change).toList()),
+                envelope -> tracking.track(change(envelope)));
+    }
+
+    private static StatusChange change(Envelope envelope) {
+        return new StatusChange(
+                envelope.payload().getJsonNumber("orderId").longValue(),
+                envelope.payload().getString("status"));
     }
 }
