@@ -6,7 +6,7 @@
 #   The drain and mail phases pause the queues' consumers at the broker (openmq.sh pause) while D
 #   orders are paid, then resume them and time the consumers alone.
 # Usage: bench/orders.sh <profile> [orders per mode, default 500] [concurrency, default 32]
-#        [drain orders D, default 10000] [mails M, default 2000]
+#        [drain orders D, default 10000] [mails M, default 2000] [baseline drain orders B, default 2000]
 # Needs the admin password in RUNNER_ADMIN_PASSWORD. Prints "name: value unit" lines.
 # The machine's load average is printed too: on a shared 2-core machine compare the two modes of
 # one run, not runs with each other.
@@ -18,49 +18,32 @@ N="${2:-500}"
 C="${3:-32}"
 D="${4:-10000}"
 M="${5:-2000}"
+B="${6:-2000}"
 : "${RUNNER_ADMIN_PASSWORD:?set RUNNER_ADMIN_PASSWORD to the admin password}"
 BASE="http://127.0.0.1:$PAYARA_HTTP_PORT/api"
 WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+trap 'rm -rf "$WORK"; "$RUNNER_ROOT/server-config/payara/payara.sh" "$RUNNER_PROFILE_FILE" asadmin delete-system-property runner.tracking.batch-size >/dev/null 2>&1 || true' EXIT
 export BASE RUNNER_ADMIN_PASSWORD
 
 sql() { PGPASSWORD="$PG_PASSWORD" psql -h 127.0.0.1 -p "$PG_PRIMARY_PORT" -U "$PG_USER" -d "$PG_DB" -Atqc "$1"; }
 
-# checkout <tag> <i>: one PENDING order, its id on stdout (each from its own client address).
-checkout() {
-  curl -fsS -H 'Content-Type: application/json' -H "X-Forwarded-For: 10.$((RANDOM % 250)).$((RANDOM % 250)).$((RANDOM % 250 + 1))" \
-    -d "{\"email\":\"bench-$1-$2@example.ro\",\"name\":\"Bench Ș\",\"currency\":\"RON\",\"trafficSource\":\"bench\",\"lines\":[{\"sku\":\"B\",\"name\":\"Bilet\",\"quantity\":2,\"unitPrice\":49.90}]}" \
-    "$BASE/checkout" | grep -oE '"id":[0-9]+' | head -1 | cut -d: -f2
+# The client is one JVM (bench/orders/OrdersLoad.java) with a thread per concurrent client: a bash
+# and a curl per request took the server's CPU on a 2-core machine.
+load() { java "$RUNNER_ROOT/bench/orders/OrdersLoad.java" "$@"; }
+# paid_orders <tag> <count> <mode> <ids-file>: count orders checked out and paid; prints the payments' figures
+paid_orders() {
+  load checkout "$BASE" "$1" "$2" 8 "$4"
+  load pay "$BASE" "$RUNNER_ADMIN_PASSWORD" "$3" "$C" "$4"
 }
-export -f checkout
-
-# pay <mode> <id>: the payment's latency in seconds.
-pay() {
-  curl -fsS -o /dev/null -w '%{time_total}\n' -u "admin:$RUNNER_ADMIN_PASSWORD" -X POST "$BASE/orders/$2/payment?tracking=$1"
-}
-export -f pay
-
-percentile() { sort -n "$1" | awk -v p="$2" '{a[NR]=$1} END {i=int(NR*p/100); if (i<1) i=1; printf "%.1f", a[i]*1000}'; }
-
-run_mode() {
-  local mode="$1" tag
-  tag="$mode-$(date +%s)"
-  seq "$N" | xargs -P 8 -I{} bash -c "checkout $tag {}" >"$WORK/$mode.ids"
-  local start end
-  start=$(date +%s.%N)
-  xargs -P "$C" -I{} bash -c "pay $mode {}" <"$WORK/$mode.ids" >"$WORK/$mode.lat"
-  end=$(date +%s.%N)
-  echo "$start $end" >"$WORK/$mode.span"
-}
+ready() { until curl -sf "http://127.0.0.1:$PAYARA_HTTP_PORT/health/ready" >/dev/null; do sleep 1; done; }
 
 echo "load_average_at_start: $(cut -d' ' -f1 /proc/loadavg)"
 say "checking out and paying $N orders per mode at $C concurrent clients"
-run_mode sync
-run_mode async
-read -r s0 s1 <"$WORK/sync.span"
-read -r a0 a1 <"$WORK/async.span"
-echo "payment_latency_p50_async: $(percentile "$WORK/async.lat" 50) ms   baseline_sync: $(percentile "$WORK/sync.lat" 50) ms"
-echo "payment_latency_p99_async: $(percentile "$WORK/async.lat" 99) ms   baseline_sync: $(percentile "$WORK/sync.lat" 99) ms"
+read -r sync_p50 sync_p99 sync_s sync_err < <(paid_orders "sync-$(date +%s)" "$N" sync "$WORK/sync.ids")
+read -r async_p50 async_p99 async_s async_err < <(paid_orders "async-$(date +%s)" "$N" async "$WORK/async.ids")
+echo "payment_latency_p50_async: $async_p50 ms   baseline_sync: $sync_p50 ms"
+echo "payment_latency_p99_async: $async_p99 ms   baseline_sync: $sync_p99 ms   goal: async <= 1/3 of sync"
+echo "payments_per_second_async: $(awk -v n="$N" -v s="$async_s" 'BEGIN { printf "%.1f", n / s }')   baseline_sync: $(awk -v n="$N" -v s="$sync_s" 'BEGIN { printf "%.1f", n / s }')   (errors: async $async_err, sync $sync_err)"
 
 ids="$(paste -sd, "$WORK/async.ids")"
 until [[ "$(sql "SELECT count(*) FROM order_tracking WHERE status = 'PAID' AND order_id IN ($ids)")" -ge "$N" ]]; do sleep 0.5; done
@@ -68,31 +51,44 @@ until [[ "$(sql "SELECT count(*) FROM notifications WHERE status <> 'SENT'")" -e
 dupes="$(sql "SELECT count(*) FROM (SELECT order_id FROM order_tracking WHERE order_id IN ($ids) GROUP BY order_id, status HAVING count(*) > 1) d")"
 echo "tracking_duplicates: $dupes"
 
-# Drain rate: D paid orders wait in OrderTrackingQueue while its consumers are paused at the broker
+# Drain rate: paid orders wait in OrderTrackingQueue while its consumers are paused at the broker
 # (mails wait too), then the queue is resumed and the consumers' rate measured from the resume to
 # the last order tracked. The work per order: customer upsert, conversion, hourly counters, two
-# notification rows and their two messages, all in one XA transaction with the message's receipt.
+# notification rows and their two messages, in XA transactions with the messages' receipt.
+# Baseline, same run: B orders drained one message per transaction (runner.tracking.batch-size=1,
+# the consumer before batching), then D orders with the default batches. The domain is restarted
+# with the setting, the queue still paused, before each drain.
 mq() { "$RUNNER_ROOT/server-config/openmq/openmq.sh" "$RUNNER_PROFILE_FILE" "$@" >/dev/null 2>&1; }
-mq pause OrderTrackingQueue
+asadmin() { "$RUNNER_ROOT/server-config/payara/payara.sh" "$RUNNER_PROFILE_FILE" asadmin "$@" >/dev/null 2>&1; }
+restart() { "$RUNNER_ROOT/server-config/payara/payara.sh" "$RUNNER_PROFILE_FILE" restart >/dev/null 2>&1; ready; }
+# drain <tag> <count>: pays count orders with tracking paused, resumes it; prints orders/s
+drain() {
+  mq pause OrderTrackingQueue
+  paid_orders "$1" "$2" async "$WORK/$1.ids" >/dev/null
+  local in t0
+  in="$(paste -sd, "$WORK/$1.ids")"
+  [[ "$1" == baseline ]] && asadmin create-system-properties runner.tracking.batch-size=1
+  [[ "$1" == batched ]] && asadmin delete-system-property runner.tracking.batch-size
+  restart
+  t0="$(sql "SELECT extract(epoch FROM clock_timestamp())")"
+  mq resume OrderTrackingQueue
+  until [[ "$(sql "SELECT count(*) FROM order_tracking WHERE status = 'PAID' AND order_id IN ($in)")" -ge "$2" ]]; do sleep 0.5; done
+  sql "SELECT round($2 / (extract(epoch FROM max(tracked_at)) - $t0)) FROM order_tracking WHERE status = 'PAID' AND order_id IN ($in)"
+}
 mq pause NotificationQueue
-tag="drain-$(date +%s)"
-say "checking out and paying $D orders with tracking and mail paused"
-seq "$D" | xargs -P 8 -I{} bash -c "checkout $tag {}" >"$WORK/drain.ids"
-xargs -P "$C" -I{} bash -c "pay async {}" <"$WORK/drain.ids" >/dev/null
-dids="$(paste -sd, "$WORK/drain.ids")"
+say "draining $B orders one per transaction (baseline), then $D in batches"
+base_rate="$(drain baseline "$B")"
 echo "load_average_before_drain: $(cut -d' ' -f1 /proc/loadavg)"
-t0="$(sql "SELECT extract(epoch FROM clock_timestamp())")"
-mq resume OrderTrackingQueue
-until [[ "$(sql "SELECT count(*) FROM order_tracking WHERE status = 'PAID' AND order_id IN ($dids)")" -ge "$D" ]]; do sleep 0.5; done
-drain="$(sql "SELECT round($D / (extract(epoch FROM max(tracked_at)) - $t0)) FROM order_tracking WHERE status = 'PAID' AND order_id IN ($dids)")"
-echo "tracking_drain_rate: $drain orders/s ($D orders queued, consumers resumed)   goal: 1000 orders/s"
+rate="$(drain batched "$D")"
+echo "tracking_drain_rate: $rate orders/s ($D orders queued)   baseline_one_per_transaction: $base_rate orders/s ($B orders)   goal: 1000 orders/s"
+mails_queued="$(sql "SELECT count(*) FROM notifications WHERE status = 'QUEUED'")"
 
 # Mail throughput: the first M confirmations with QR + PDF after the mail queue is resumed.
 t0="$(sql "SELECT extract(epoch FROM clock_timestamp())")"
 mq resume NotificationQueue
 until [[ "$(sql "SELECT count(*) FROM notifications WHERE status = 'SENT' AND sent_at > to_timestamp($t0)")" -ge "$M" ]]; do sleep 0.5; done
 mails="$(sql "SELECT round($M / (extract(epoch FROM max(sent_at)) - $t0), 1) FROM (SELECT sent_at FROM notifications WHERE status = 'SENT' AND sent_at > to_timestamp($t0) ORDER BY sent_at LIMIT $M) m")"
-echo "mail_throughput_qr_pdf: $mails mails/s (first $M of $((2 * D)) queued)   goal: 100 mails/s"
+echo "mail_throughput_qr_pdf: $mails mails/s (first $M of $mails_queued queued)   goal: 100 mails/s"
 echo "load_average_at_end: $(cut -d' ' -f1 /proc/loadavg)"
 # what is left of the queued mail is not part of the measurement
 mq purge NotificationQueue

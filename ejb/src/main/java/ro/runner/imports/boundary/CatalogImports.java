@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.Writer;
@@ -26,6 +25,7 @@ import ro.runner.imports.entity.ImportError;
 import ro.runner.imports.entity.ImportProfile;
 import ro.runner.imports.entity.ImportView;
 import ro.runner.runs.boundary.BatchJobs;
+import ro.runner.runs.entity.Jsons;
 
 /**
  * Submits stored files to the catalog-import job and answers for imports and mapping profiles.
@@ -211,7 +211,7 @@ public class CatalogImports {
     /** Creates or replaces a mapping profile. */
     public ImportProfile save(ImportProfile profile) throws SQLException {
         ImportOptions.checkProfile(profile);
-        var columns = Json.createObjectBuilder();
+        var columns = Jsons.JSON.createObjectBuilder();
         profile.columns().forEach(columns::add);
         try (var connection = primary.getConnection();
                 var upsert = connection.prepareStatement("INSERT INTO import_profiles (name, target, columns,"
@@ -243,7 +243,8 @@ public class CatalogImports {
 
     private static ImportProfile profile(ResultSet rows) throws SQLException {
         var columns = new TreeMap<String, String>();
-        Json.createReader(new StringReader(rows.getString(3)))
+        Jsons.JSON
+                .createReader(new StringReader(rows.getString(3)))
                 .readObject()
                 .forEach((k, v) -> columns.put(k, v.toString().replace("\"", "")));
         return new ImportProfile(rows.getString(1), rows.getString(2), columns, rows.getString(4), rows.getString(5));

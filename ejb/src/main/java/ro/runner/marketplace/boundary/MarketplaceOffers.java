@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import ro.runner.marketplace.control.SyncProgress;
 import ro.runner.marketplace.entity.Connection;
 import ro.runner.marketplace.entity.EmagAnswer;
 import ro.runner.marketplace.entity.OfferChange;
+import ro.runner.runs.entity.Jsons;
 
 /**
  * What the offer jobs ({@code marketplace-product-sync}, {@code marketplace-offer-push}) do in the
@@ -62,7 +62,8 @@ public class MarketplaceOffers {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<JsonObject> readPage(String account, int page) {
         Connection c = accounts.connection(account);
-        String body = Json.createObjectBuilder()
+        String body = Jsons.JSON
+                .createObjectBuilder()
                 .add("currentPage", page)
                 .add("itemsPerPage", PAGE)
                 .build()

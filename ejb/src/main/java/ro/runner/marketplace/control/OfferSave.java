@@ -2,7 +2,6 @@ package ro.runner.marketplace.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 import ro.runner.marketplace.entity.Connection;
 import ro.runner.marketplace.entity.EmagAnswer;
 import ro.runner.marketplace.entity.OfferChange;
+import ro.runner.runs.entity.Jsons;
 
 /**
  * Sends price/stock changes with {@code product_offer/save}, at most {@link #MAX_SAVE} offers a
@@ -54,12 +54,12 @@ public class OfferSave {
         int requests = 0;
         int generic = 0;
         while (!remaining.isEmpty()) {
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = Jsons.JSON.createArrayBuilder();
             remaining.forEach(change -> data.add(item(change, current.get(change.offerId()))));
             EmagAnswer answer = gateway.call(
                     c,
                     "product_offer/save",
-                    Json.createObjectBuilder().add("data", data).build().toString());
+                    Jsons.JSON.createObjectBuilder().add("data", data).build().toString());
             requests++;
             if (!answer.isError()) {
                 return new Outcome(remaining, refused, requests);
@@ -93,21 +93,24 @@ public class OfferSave {
 
     /** The full update eMAG wants: id, status, sale_price, vat_id, stock, handling_time. */
     public static JsonObject item(OfferChange change, JsonObject offer) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.JSON
+                .createObjectBuilder()
                 .add("id", change.offerId())
-                .add("status", offer.getOrDefault("status", Json.createValue(1)))
+                .add("status", offer.getOrDefault("status", Jsons.JSON.createValue(1)))
                 .add(
                         "sale_price",
                         change.salePrice() != null
-                                ? Json.createValue(change.salePrice())
+                                ? Jsons.JSON.createValue(change.salePrice())
                                 : offer.getOrDefault("sale_price", JsonValue.NULL))
-                .add("vat_id", offer.getOrDefault("vat_id", Json.createValue(1)))
+                .add("vat_id", offer.getOrDefault("vat_id", Jsons.JSON.createValue(1)))
                 .add("handling_time", offer.getOrDefault("handling_time", JsonValue.EMPTY_JSON_ARRAY));
         if (change.stock() != null) {
             b.add(
                     "stock",
-                    Json.createArrayBuilder()
-                            .add(Json.createObjectBuilder()
+                    Jsons.JSON
+                            .createArrayBuilder()
+                            .add(Jsons.JSON
+                                    .createObjectBuilder()
                                     .add("warehouse_id", warehouse(offer))
                                     .add("value", change.stock())));
         } else {
@@ -123,6 +126,6 @@ public class OfferSave {
                 && first.containsKey("warehouse_id")) {
             return first.get("warehouse_id");
         }
-        return Json.createValue(1);
+        return Jsons.JSON.createValue(1);
     }
 }

@@ -63,7 +63,7 @@ public class OfferStore {
     public Stored upsert(String account, List<JsonObject> offers) {
         int inserted = 0;
         int updated = 0;
-        var array = jakarta.json.Json.createArrayBuilder();
+        var array = ro.runner.runs.entity.Jsons.JSON.createArrayBuilder();
         offers.forEach(array::add);
         try (var c = primary.getConnection();
                 var s = c.prepareStatement(UPSERT)) {
@@ -126,7 +126,8 @@ public class OfferStore {
             s.setArray(2, c.createArrayOf("bigint", offerIds.toArray()));
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(rs.getString(2)))) {
+                    try (var reader =
+                            ro.runner.runs.entity.Jsons.JSON.createReader(new java.io.StringReader(rs.getString(2)))) {
                         result.put(rs.getLong(1), reader.readObject());
                     }
                 }
@@ -160,7 +161,7 @@ public class OfferStore {
                               FROM jsonb_array_elements(CAST(? AS jsonb)) j) i
                      WHERE o.account = ? AND o.offer_id = i.offer_id
                     """)) {
-                var array = jakarta.json.Json.createArrayBuilder();
+                var array = ro.runner.runs.entity.Jsons.JSON.createArrayBuilder();
                 sent.forEach(array::add);
                 s.setString(1, array.build().toString());
                 s.setString(2, account);

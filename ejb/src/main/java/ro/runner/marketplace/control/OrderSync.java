@@ -3,13 +3,13 @@ package ro.runner.marketplace.control;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDateTime;
 import java.util.List;
 import ro.runner.marketplace.entity.Connection;
 import ro.runner.marketplace.entity.EmagAnswer;
+import ro.runner.runs.entity.Jsons;
 
 /**
  * Reads an account's orders changed since its watermark (minus an overlap, so an order modified
@@ -38,8 +38,10 @@ public class OrderSync {
     SyncProgress progress;
 
     public Result sync(Connection c, LocalDateTime watermark, int overlapMinutes) {
-        JsonObjectBuilder filters =
-                Json.createObjectBuilder().add("type", c.type().orderType()).add("itemsPerPage", PAGE);
+        JsonObjectBuilder filters = Jsons.JSON
+                .createObjectBuilder()
+                .add("type", c.type().orderType())
+                .add("itemsPerPage", PAGE);
         if (watermark != null) {
             filters.add("modifiedAfter", OrderStore.EMAG_TIME.format(watermark.minusMinutes(overlapMinutes)));
         }
@@ -54,8 +56,10 @@ public class OrderSync {
             long updated = 0;
             LocalDateTime newest = null;
             for (int page = 1; ; page++) {
-                JsonObject body =
-                        Json.createObjectBuilder(base).add("currentPage", page).build();
+                JsonObject body = Jsons.JSON
+                        .createObjectBuilder(base)
+                        .add("currentPage", page)
+                        .build();
                 List<JsonObject> orders = refuseErrors(c, gateway.call(c, "order/read", body.toString()))
                         .items();
                 OrderStore.Stored stored = store.upsert(c.account(), orders);
@@ -79,7 +83,8 @@ public class OrderSync {
 
     /** Reads one order (the callback) and stores it; false when eMAG does not know it. */
     public boolean fetch(Connection c, long orderId) {
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = Jsons.JSON
+                .createObjectBuilder()
                 .add("id", orderId)
                 .add("type", c.type().orderType())
                 .build();

@@ -1,6 +1,5 @@
 package ro.runner.marketplace.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -10,6 +9,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import ro.runner.runs.entity.Jsons;
 
 /**
  * eMAG's envelope, read leniently: unknown keys ignored, {@code isError} as boolean, number or
@@ -20,7 +20,7 @@ public record EmagAnswer(boolean isError, List<String> messages, JsonValue resul
 
     public static EmagAnswer parse(String body) {
         JsonObject o;
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = Jsons.JSON.createReader(new StringReader(body == null ? "" : body))) {
             o = reader.readObject();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(

@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -13,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import ro.runner.runs.entity.Jsons;
 
 /**
  * The delivery ledger of notifications, each step committed on its own (the mail itself is not
@@ -49,7 +49,7 @@ public class Deliveries {
                     throw new IllegalStateException(
                             "notification " + id + " is not visible yet: its transaction is still committing");
                 }
-                try (var reader = Json.createReader(new StringReader(row.getString(3)))) {
+                try (var reader = Jsons.JSON.createReader(new StringReader(row.getString(3)))) {
                     return Optional.of(
                             new Attempt(id, row.getString(1), row.getString(2), reader.readObject(), row.getInt(4)));
                 }

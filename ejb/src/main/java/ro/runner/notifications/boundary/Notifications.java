@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.Queue;
-import jakarta.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +17,7 @@ import ro.runner.notifications.entity.NewNotification;
 import ro.runner.notifications.entity.Priority;
 import ro.runner.runs.control.Messages;
 import ro.runner.runs.entity.Envelope;
+import ro.runner.runs.entity.Jsons;
 
 /**
  * Queues notifications: the row and its JMS message are written in the caller's transaction, so
@@ -101,7 +101,7 @@ public class Notifications {
                 if (!row.next()) {
                     throw new IllegalArgumentException("no notification " + id);
                 }
-                try (var reader = Json.createReader(new java.io.StringReader(row.getString(2)))) {
+                try (var reader = Jsons.JSON.createReader(new java.io.StringReader(row.getString(2)))) {
                     return composer.compose(row.getString(1), reader.readObject());
                 }
             }
@@ -158,7 +158,7 @@ public class Notifications {
                         MESSAGE,
                         1,
                         "notification-" + id + "-" + System.nanoTime(),
-                        Json.createObjectBuilder().add("id", id).build()),
+                        Jsons.JSON.createObjectBuilder().add("id", id).build()),
                 priority.jms());
     }
 }

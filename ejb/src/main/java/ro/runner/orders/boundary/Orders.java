@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.Queue;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +13,7 @@ import ro.runner.orders.entity.OrderStatus;
 import ro.runner.orders.entity.OrderView;
 import ro.runner.runs.control.Messages;
 import ro.runner.runs.entity.Envelope;
+import ro.runner.runs.entity.Jsons;
 import ro.runner.tracking.boundary.Tracking;
 import ro.runner.tracking.entity.StatusChange;
 
@@ -77,7 +77,8 @@ public class Orders {
                             STATUS_MESSAGE,
                             1,
                             "order-" + id + "-" + target,
-                            Json.createObjectBuilder()
+                            Jsons.JSON
+                                    .createObjectBuilder()
                                     .add("orderId", id)
                                     .add("number", order.getNumber())
                                     .add("status", target.name())

@@ -1,6 +1,5 @@
 package ro.runner.runs.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -34,7 +33,8 @@ public record Envelope(String type, int version, String id, JsonObject payload) 
     }
 
     public String toJson() {
-        return Json.createObjectBuilder()
+        return Jsons.JSON
+                .createObjectBuilder()
                 .add("type", type)
                 .add("version", version)
                 .add("id", id)
@@ -48,7 +48,7 @@ public record Envelope(String type, int version, String id, JsonObject payload) 
         if (json == null) {
             throw new IllegalArgumentException("a message body is required");
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.JSON.createReader(new StringReader(json))) {
             JsonObject body = reader.readObject();
             return new Envelope(
                     body.getString("type", null),

@@ -3,7 +3,6 @@ package ro.runner.tracking.boundary;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Array;
@@ -22,6 +21,7 @@ import ro.runner.notifications.boundary.Notifications;
 import ro.runner.notifications.control.MailComposer;
 import ro.runner.notifications.entity.NewNotification;
 import ro.runner.notifications.entity.Priority;
+import ro.runner.runs.entity.Jsons;
 import ro.runner.tracking.entity.Sale;
 import ro.runner.tracking.entity.StatusChange;
 
@@ -248,8 +248,9 @@ public class Tracking {
     }
 
     private static JsonObject model(Sale sale) {
-        try (var lines = Json.createReader(new StringReader(sale.linesJson()))) {
-            return Json.createObjectBuilder()
+        try (var lines = Jsons.JSON.createReader(new StringReader(sale.linesJson()))) {
+            return Jsons.JSON
+                    .createObjectBuilder()
                     .add("number", sale.number())
                     .add("name", sale.name())
                     .add("email", sale.email())

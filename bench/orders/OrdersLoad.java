@@ -1,0 +1,121 @@
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The orders benchmark's client, one JVM with C threads instead of a process per request (on a
+ * 2-core machine a bash and a curl per request took CPU from the server it measured):
+ * <pre>
+ *   java OrdersLoad.java checkout &lt;base-url&gt; &lt;tag&gt; &lt;count&gt; &lt;threads&gt; &lt;ids-file&gt;
+ *       count PENDING orders, each from its own client address; their ids to ids-file
+ *   java OrdersLoad.java pay &lt;base-url&gt; &lt;admin-password&gt; &lt;sync|async&gt; &lt;threads&gt; &lt;ids-file&gt;
+ *       pays the orders of ids-file, threads at a time; prints "p50 p99 seconds errors"
+ *       (latencies in ms, seconds from the first request to the last answer)
+ * </pre>
+ */
+public class OrdersLoad {
+
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "checkout" -> checkout(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
+            case "pay" -> pay(args[1], args[2], args[3], Integer.parseInt(args[4]), Path.of(args[5]));
+            default -> throw new IllegalArgumentException("checkout or pay, not " + args[0]);
+        }
+    }
+
+    static void checkout(String base, String tag, int count, int threads, Path ids) throws Exception {
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var next = new AtomicInteger();
+        var found = new ArrayList<String>();
+        run(threads, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                var random = ThreadLocalRandom.current();
+                String body = "{\"email\":\"bench-" + tag + "-" + i + "@example.ro\",\"name\":\"Bench Ș\",\"currency\":\"RON\","
+                        + "\"trafficSource\":\"bench\",\"lines\":[{\"sku\":\"B\",\"name\":\"Bilet\",\"quantity\":2,\"unitPrice\":49.90}]}";
+                var request = HttpRequest.newBuilder(URI.create(base + "/checkout"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", "10." + random.nextInt(250) + "." + random.nextInt(250) + "." + (random.nextInt(250) + 1))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build();
+                var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                Matcher id = ID.matcher(response.body());
+                if (response.statusCode() / 100 != 2 || !id.find()) {
+                    throw new IllegalStateException("checkout answered " + response.statusCode() + ": " + response.body());
+                }
+                synchronized (found) {
+                    found.add(id.group(1));
+                }
+            }
+            return null;
+        });
+        Files.write(ids, found);
+    }
+
+    static void pay(String base, String password, String mode, int threads, Path ids) throws Exception {
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        List<String> orders = Files.readAllLines(ids);
+        long[] latencies = new long[orders.size()];
+        var next = new AtomicInteger();
+        var errors = new AtomicInteger();
+        long start = System.nanoTime();
+        run(threads, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < orders.size()) {
+                var request = HttpRequest.newBuilder(URI.create(base + "/orders/" + orders.get(i) + "/payment?tracking=" + mode))
+                        .header("Authorization", auth)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build();
+                long t0 = System.nanoTime();
+                var response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                latencies[i] = System.nanoTime() - t0;
+                if (response.statusCode() / 100 != 2) {
+                    errors.incrementAndGet();
+                }
+            }
+            return null;
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf("%.1f %.1f %.2f %d%n", percentile(latencies, 50), percentile(latencies, 99), seconds, errors.get());
+    }
+
+    static double percentile(long[] sorted, int p) {
+        int i = Math.max(1, (int) (sorted.length * p / 100.0)) - 1;
+        return sorted[i] / 1e6;
+    }
+
+    static void run(int threads, java.util.concurrent.Callable<Void> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            var running = new ArrayList<Future<Void>>();
+            for (int t = 0; t < threads; t++) {
+                running.add(pool.submit(work));
+            }
+            for (Future<Void> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
