@@ -23,7 +23,8 @@ import ro.runner.it.TestStack;
 
 /**
  * A checkout flood from one client: 10 a minute go through, the rest get 429 and write nothing. A
- * promo-code guesser waits a growing delay after 5 wrong codes.
+ * promo-code guesser waits a growing delay after 5 wrong codes. Marketplace callbacks (other public
+ * writes) are 30 a minute per client.
  */
 @ExtendWith(ArquillianExtension.class)
 class RateLimitIT {
@@ -55,6 +56,29 @@ class RateLimitIT {
         assertThat(checkout(cart(unique(), null), null, client()).statusCode())
                 .as("another client is not limited")
                 .isEqualTo(201);
+    }
+
+    @Test
+    void marketplaceCallbacksFromOneClientAreLimitedToThirtyAMinute() throws Exception {
+        // eMAG's callback is the public write besides checkout and promo codes: each one costs a
+        // request to eMAG, so a flood would spend the account's budget. An unknown account answers
+        // 404, which still counts.
+        String caller = client();
+        List<Integer> statuses = new ArrayList<>();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 32; i++) {
+            last = TestStack.send(HttpRequest.newBuilder(
+                            TestStack.http("/api/marketplace/no-such-account/callback?order_id=" + (i + 1)))
+                    .header("X-Forwarded-For", caller)
+                    .POST(BodyPublishers.noBody())
+                    .build());
+            statuses.add(last.statusCode());
+        }
+
+        assertThat(statuses.subList(0, 30)).doesNotContain(429);
+        assertThat(statuses.subList(30, 32)).containsOnly(429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        assertThat(Json.object(last.body()).getString("detail")).contains("writes");
     }
 
     @Test

@@ -161,6 +161,8 @@ class MarketplaceSyncIT {
 
         var response =
                 TestStack.send(HttpRequest.newBuilder(TestStack.http("/api/marketplace/main/callback?order_id=" + id))
+                        // a client of its own: callbacks are rate limited per client (30 a minute)
+                        .header("X-Forwarded-For", "10.250.0." + (1 + id % 250))
                         .POST(BodyPublishers.noBody())
                         .build());
 

@@ -31,6 +31,7 @@ import ro.runner.marketplace.entity.OfferChangeRequest;
 import ro.runner.marketplace.entity.OfferPushStatus;
 import ro.runner.marketplace.entity.Progress;
 import ro.runner.runs.api.Problem;
+import ro.runner.security.api.RateLimited;
 import ro.runner.security.entity.Role;
 
 /**
@@ -158,6 +159,7 @@ public class MarketplaceResource {
 
     @GET
     @Path("{account}/callback")
+    @RateLimited("writes")
     public Response callbackGet(@PathParam("account") String account, @QueryParam("order_id") Long orderId) {
         return callback(account, orderId);
     }
@@ -165,6 +167,7 @@ public class MarketplaceResource {
     @POST
     @Path("{account}/callback")
     @Consumes(MediaType.WILDCARD)
+    @RateLimited("writes")
     public Response callback(@PathParam("account") String account, @QueryParam("order_id") Long orderId) {
         if (orderId == null) {
             throw new IllegalArgumentException("order_id is required");
