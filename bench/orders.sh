@@ -37,6 +37,9 @@ paid_orders() {
 }
 ready() { until curl -sf "http://127.0.0.1:$PAYARA_HTTP_PORT/health/ready" >/dev/null; do sleep 1; done; }
 
+# The SMTP sink keeps every mail in memory: emptied before and after the run.
+purge_sink() { curl -fsS -X POST "http://127.0.0.1:$SMTP_API_PORT/api/mail/purge" >/dev/null; }
+purge_sink
 echo "load_average_at_start: $(cut -d' ' -f1 /proc/loadavg)"
 # settled <ids-file>: waits until the orders are tracked and their mails sent, so the next mode
 # starts on a server that is not still working off the one before
@@ -100,5 +103,8 @@ until [[ "$(sql "SELECT count(*) FROM notifications WHERE status = 'SENT' AND se
 mails="$(sql "SELECT round($M / (extract(epoch FROM max(sent_at)) - $t0), 1) FROM (SELECT sent_at FROM notifications WHERE status = 'SENT' AND sent_at > to_timestamp($t0) ORDER BY sent_at LIMIT $M) m")"
 echo "mail_throughput_qr_pdf: $mails mails/s (first $M of $mails_queued queued)   goal: 100 mails/s"
 echo "load_average_at_end: $(cut -d' ' -f1 /proc/loadavg)"
-# what is left of the queued mail is not part of the measurement
+# what is left of the queued mail is not part of the measurement: its messages are purged and its
+# rows ended (else the recovery schedule would queue them again later)
 mq purge NotificationQueue
+sql "UPDATE notifications SET status = 'FAILED', last_error = 'left unsent by bench/orders.sh' WHERE status = 'QUEUED'" >/dev/null
+purge_sink

@@ -34,7 +34,9 @@ start() {
   mkdir -p "$(smtp_dir)"
   say "starting smtp sink: smtp 127.0.0.1:$SMTP_PORT, imap $IMAP_PORT, api $(api)"
   # auth.disabled: any login and any recipient is accepted and gets a mailbox on first mail
-  nohup java -Xmx256m \
+  # 1 GiB: the sink keeps every mail in memory, and a benchmark sends tens of thousands with their
+  # PDFs (256 MiB ran out after about 20,000 and the sink died); bench/orders.sh purges it too.
+  nohup java -Xmx1g \
     -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
     -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$IMAP_PORT" \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$SMTP_API_PORT" \
