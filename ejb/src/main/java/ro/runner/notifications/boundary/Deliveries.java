@@ -4,8 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +25,9 @@ public class Deliveries {
 
     /** What an attempt needs: the row's type, recipient, model and attempt number. */
     public record Attempt(long id, String type, String recipient, JsonObject model, int attempt) {}
+
+    /** Looked up once: Json.createReader looks the provider up with a class path scan per call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Resource(lookup = "java:app/jdbc/primary")
     DataSource primary;
@@ -49,7 +52,7 @@ public class Deliveries {
                     throw new IllegalStateException(
                             "notification " + id + " is not visible yet: its transaction is still committing");
                 }
-                try (var reader = Json.createReader(new StringReader(row.getString(3)))) {
+                try (var reader = JSON.createReader(new StringReader(row.getString(3)))) {
                     return Optional.of(
                             new Attempt(id, row.getString(1), row.getString(2), reader.readObject(), row.getInt(4)));
                 }

@@ -4,8 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.Queue;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +29,9 @@ import ro.runner.runs.entity.Envelope;
 public class Notifications {
 
     public static final String MESSAGE = "notification";
+
+    /** Looked up once: the Json factory methods look the provider up with a class path scan per call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Resource(lookup = "java:app/jdbc/primary")
     DataSource primary;
@@ -83,7 +86,7 @@ public class Notifications {
                 if (!row.next()) {
                     throw new IllegalArgumentException("no notification " + id);
                 }
-                try (var reader = Json.createReader(new java.io.StringReader(row.getString(2)))) {
+                try (var reader = JSON.createReader(new java.io.StringReader(row.getString(2)))) {
                     return composer.compose(row.getString(1), reader.readObject());
                 }
             }
@@ -140,7 +143,7 @@ public class Notifications {
                         MESSAGE,
                         1,
                         "notification-" + id + "-" + System.nanoTime(),
-                        Json.createObjectBuilder().add("id", id).build()),
+                        JSON.createObjectBuilder().add("id", id).build()),
                 priority.jms());
     }
 }
