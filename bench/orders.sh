@@ -87,7 +87,9 @@ until [[ "$(sql "SELECT count(*) FROM order_tracking WHERE status = 'PAID' AND o
 drain="$(sql "SELECT round($D / (extract(epoch FROM max(tracked_at)) - $t0)) FROM order_tracking WHERE status = 'PAID' AND order_id IN ($dids)")"
 echo "tracking_drain_rate: $drain orders/s ($D orders queued, consumers resumed)   goal: 1000 orders/s"
 
-# Mail throughput: the first M confirmations with QR + PDF after the mail queue is resumed.
+# Mail throughput: the first M confirmations with QR + PDF after the mail queue is resumed. The sink
+# is emptied first: GreenMail keeps every mail in its 256 MB heap and, full, spends its time in GC.
+"$RUNNER_ROOT/server-config/smtp/smtp.sh" "$RUNNER_PROFILE_FILE" purge >/dev/null
 t0="$(sql "SELECT extract(epoch FROM clock_timestamp())")"
 mq resume NotificationQueue
 until [[ "$(sql "SELECT count(*) FROM notifications WHERE status = 'SENT' AND sent_at > to_timestamp($t0)")" -ge "$M" ]]; do sleep 0.5; done

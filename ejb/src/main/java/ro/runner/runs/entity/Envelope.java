@@ -1,9 +1,9 @@
 package ro.runner.runs.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.UUID;
 
@@ -13,6 +13,9 @@ import java.util.UUID;
  * language can read it.
  */
 public record Envelope(String type, int version, String id, JsonObject payload) {
+
+    /** Looked up once: Json.createReader and friends scan the class path for the provider per call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public Envelope {
         if (type == null || type.isBlank()) {
@@ -34,7 +37,7 @@ public record Envelope(String type, int version, String id, JsonObject payload) 
     }
 
     public String toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", type)
                 .add("version", version)
                 .add("id", id)
@@ -48,7 +51,7 @@ public record Envelope(String type, int version, String id, JsonObject payload) 
         if (json == null) {
             throw new IllegalArgumentException("a message body is required");
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             JsonObject body = reader.readObject();
             return new Envelope(
                     body.getString("type", null),
