@@ -33,14 +33,16 @@ start() {
   jar="$(maven_artifact com.icegreen greenmail-standalone "$GREENMAIL_VERSION" jar)"
   mkdir -p "$(smtp_dir)"
   say "starting smtp sink: smtp 127.0.0.1:$SMTP_PORT, imap $IMAP_PORT, api $(api)"
-  # auth.disabled: any login and any recipient is accepted and gets a mailbox on first mail
+  # auth.disabled: any login and any recipient is accepted and gets a mailbox on first mail. No
+  # greenmail.verbose: GreenMail turns verbose on when the property exists, whatever its value
+  # ("false" included), and then logs every SMTP line (a 28 KB mail is ~400 lines) to its log file.
   # 1 GiB: the sink keeps every mail in memory, and a benchmark sends tens of thousands with their
-  # PDFs (256 MiB ran out after about 20,000 and the sink died); bench/orders.sh purges it too.
+  # PDFs (256 MiB ran out after about 20,000 and the sink died); the benchmarks purge it too.
   nohup java -Xmx1g \
     -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
     -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$IMAP_PORT" \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$SMTP_API_PORT" \
-    -Dgreenmail.auth.disabled -Dgreenmail.verbose=false \
+    -Dgreenmail.auth.disabled \
     -jar "$jar" >"$(smtp_dir)/greenmail.log" 2>&1 </dev/null &
   echo $! >"$(pid_file)"
   await_started "smtp sink" 60 "$(smtp_dir)/greenmail.log"

@@ -4,10 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -25,6 +27,21 @@ public final class Deployments {
             throw new IllegalStateException("system property runner.ear must name the built EAR, got " + path);
         }
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(path));
+    }
+
+    /**
+     * The EAR with MicroProfile Config properties of its own (a library jar holding
+     * META-INF/microprofile-config.properties): a setting for one test class that no other test sees,
+     * whichever way the server was started.
+     */
+    public static EnterpriseArchive earWithConfig(Map<String, String> properties) {
+        var text = new StringBuilder();
+        properties.forEach(
+                (name, value) -> text.append(name).append('=').append(value).append('\n'));
+        EnterpriseArchive ear = ear();
+        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config.jar")
+                .addAsManifestResource(new StringAsset(text.toString()), "microprofile-config.properties"));
+        return ear;
     }
 
     /** The EAR plus a test web module (context root /it) that Arquillian runs the tests in. */

@@ -19,8 +19,8 @@ import ro.runner.it.TestStack;
 
 /**
  * Notifications survive the mail server: with the SMTP sink stopped, attempts fail and are retried
- * with a growing delay; once it is back every mail goes out, once. DEAD rows go out again when an
- * operator retries them from the API.
+ * with a growing delay; once it is back every mail goes out, once. (A mail that fails until it is
+ * DEAD, and its retry from the API: DeadNotificationIT.)
  */
 @ExtendWith(ArquillianExtension.class)
 class NotificationsIT {
@@ -59,51 +59,6 @@ class NotificationsIT {
         for (String email : buyers) {
             assertThat(SmtpSink.inbox(email)).as(email).hasSize(1);
         }
-    }
-
-    @Test
-    void deadNotificationsAreRetriedFromTheApi() throws Exception {
-        String email = "dead-" + UUID.randomUUID() + "@example.ro";
-        long id = checkout(email);
-        post("/api/orders/" + id + "/payment");
-        await("SELECT count(*) FROM notifications WHERE order_id = " + id + " AND status = 'SENT'", 2);
-        try (var db = TestStack.primary();
-                var update = db.createStatement()) {
-            update.executeUpdate("UPDATE notifications SET status = 'DEAD', last_error = 'gave up' WHERE order_id = "
-                    + id + " AND type = 'order-confirmation'");
-        }
-        var dead = Json.object(TestStack.send(TestStack.request("/api/notifications?status=DEAD&recipient=" + email)
-                        .GET()
-                        .build())
-                .body());
-        assertThat(awaitTotal(email)).isEqualTo(1);
-
-        var retry = post("/api/notifications/dead/retry");
-
-        assertThat(retry.statusCode()).isEqualTo(202);
-        assertThat(Json.object(retry.body()).getInt("retried")).isGreaterThanOrEqualTo(1);
-        await("SELECT count(*) FROM notifications WHERE order_id = " + id + " AND status = 'SENT'", 2);
-        assertThat(SmtpSink.inbox(email)).hasSize(2);
-        assertThat(dead).isNotNull();
-        assertThat(post("/api/notifications/999999999/resend").statusCode()).isEqualTo(404);
-    }
-
-    private static long awaitTotal(String email) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        long total = 0;
-        while (System.currentTimeMillis() < deadline) {
-            total = Json.object(TestStack.send(TestStack.request("/api/notifications?status=DEAD&recipient=" + email)
-                                    .GET()
-                                    .build())
-                            .body())
-                    .getJsonNumber("total")
-                    .longValue();
-            if (total > 0) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        return total;
     }
 
     private static long checkout(String email) {

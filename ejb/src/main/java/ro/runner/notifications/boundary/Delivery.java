@@ -35,8 +35,12 @@ public class Delivery {
             deliveries.sent(id, mail.subject(), messageId);
         } catch (RuntimeException failure) {
             String error = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
-            deliveries.failed(id, error, attempt.attempt() >= maxAttempts);
-            throw failure;
+            boolean dead = attempt.attempt() >= maxAttempts;
+            deliveries.failed(id, error, dead);
+            throw new DeliveryFailed(
+                    "notification " + id + (dead ? " DEAD after attempt " : " failed attempt ") + attempt.attempt()
+                            + ": " + error,
+                    failure);
         }
     }
 }

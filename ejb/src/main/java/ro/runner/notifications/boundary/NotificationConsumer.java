@@ -1,5 +1,6 @@
 package ro.runner.notifications.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -7,10 +8,17 @@ import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ro.runner.runs.boundary.Redelivery;
 import ro.runner.runs.entity.RetryPolicy;
 
-/** Sends the notification a message names; retried with a growing delay, DEAD after 8 attempts. */
+/**
+ * Sends the notification a message names; retried with a growing delay, DEAD after 8 attempts. The
+ * policy can be changed through MicroProfile Config (runner.notifications.retry.max-attempts, and
+ * .first-delay and .max-delay as ISO-8601 durations such as PT2S); unset, it is RetryPolicy.DEFAULT.
+ */
 @MessageDriven(
         activationConfig = {
             @ActivationConfigProperty(
@@ -21,7 +29,17 @@ import ro.runner.runs.entity.RetryPolicy;
         })
 public class NotificationConsumer implements MessageListener {
 
-    static final RetryPolicy POLICY = RetryPolicy.DEFAULT;
+    @Inject
+    @ConfigProperty(name = "runner.notifications.retry.max-attempts")
+    Optional<Integer> maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "runner.notifications.retry.first-delay")
+    Optional<Duration> firstDelay;
+
+    @Inject
+    @ConfigProperty(name = "runner.notifications.retry.max-delay")
+    Optional<Duration> maxDelay;
 
     @Inject
     Redelivery redelivery;
@@ -32,14 +50,31 @@ public class NotificationConsumer implements MessageListener {
     @Resource(lookup = "java:app/jms/NotificationQueue")
     Queue queue;
 
+    private RetryPolicy policy;
+
+    @PostConstruct
+    void configure() {
+        policy = policy(maxAttempts, firstDelay, maxDelay);
+    }
+
     @Override
     public void onMessage(Message message) {
         redelivery.handle(
                 "notification",
                 message,
                 queue,
-                POLICY,
+                policy,
                 envelope ->
-                        delivery.deliver(envelope.payload().getJsonNumber("id").longValue(), POLICY.maxAttempts()));
+                        delivery.deliver(envelope.payload().getJsonNumber("id").longValue(), policy.maxAttempts()));
+    }
+
+    static RetryPolicy policy(
+            Optional<Integer> maxAttempts, Optional<Duration> firstDelay, Optional<Duration> maxDelay) {
+        var standard = RetryPolicy.DEFAULT;
+        return new RetryPolicy(
+                maxAttempts.orElse(standard.maxAttempts()),
+                firstDelay.orElse(standard.firstDelay()),
+                maxDelay.orElse(standard.maxDelay()),
+                standard.maxRedeliveries());
     }
 }

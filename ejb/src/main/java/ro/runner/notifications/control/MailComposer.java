@@ -1,5 +1,6 @@
 package ro.runner.notifications.control;
 
+import com.google.zxing.common.BitMatrix;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -33,8 +34,8 @@ public class MailComposer {
         List<Mail.Attachment> attachments = new ArrayList<>();
         if (ORDER_CONFIRMATION.equals(type)) {
             String number = model.getString("number");
-            byte[] qr = qrCodes.png(number, 240);
-            attachments.add(new Mail.Attachment("qr-" + number + ".png", "image/png", "qr", qr));
+            BitMatrix qr = qrCodes.modules(number);
+            attachments.add(new Mail.Attachment("qr-" + number + ".png", "image/png", "qr", qrCodes.png(qr, 240)));
             attachments.add(new Mail.Attachment(
                     "comanda-" + number + ".pdf", "application/pdf", null, documents.orderPdf(model, qr)));
         }

@@ -1,0 +1,164 @@
+package ro.runner.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ro.runner.it.Deployments;
+import ro.runner.it.Json;
+import ro.runner.it.SmtpSink;
+import ro.runner.it.TestStack;
+
+/**
+ * The whole DEAD path of a mail, for real: with the SMTP sink stopped, a buyer's confirmation fails
+ * 8 times, each attempt a row in the run ledger and each retry sent no sooner than the policy's
+ * doubling delay; it ends DEAD with nothing sent. Retried from the API once the sink is back, it is
+ * SENT and arrives exactly once. This deployment carries its own MicroProfile Config (first delay
+ * 0.25 s instead of 2 s, so the 8 attempts take about half a minute, not four): no other test and
+ * no restart of the server changes or loses it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeadNotificationIT {
+
+    private static final Duration FIRST_DELAY = Duration.ofMillis(250);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithConfig(Map.of("runner.notifications.retry.first-delay", FIRST_DELAY.toString()));
+    }
+
+    @Test
+    void aMailFailingEightTimesIsDeadThenSentOnceWhenRetriedFromTheApi() throws Exception {
+        String email = "dead-" + UUID.randomUUID() + "@example.ro";
+        long order;
+        long id;
+        SmtpSink.script("stop");
+        try {
+            order = checkout(email);
+            assertThat(post("/api/orders/" + order + "/payment").statusCode()).isEqualTo(200);
+            String confirmation =
+                    "SELECT count(*) FROM notifications WHERE order_id = " + order + " AND type = 'order-confirmation'";
+            TestStack.awaitCount(confirmation + " AND status = 'DEAD'", 1, Duration.ofMinutes(3));
+            id = TestStack.count(
+                    "SELECT id FROM notifications WHERE order_id = " + order + " AND type = 'order-confirmation'");
+        } finally {
+            SmtpSink.script("start");
+        }
+
+        assertThat(TestStack.count("SELECT attempts FROM notifications WHERE id = " + id))
+                .isEqualTo(8);
+        assertThat(TestStack.value("SELECT last_error FROM notifications WHERE id = " + id))
+                .startsWith("sending to " + email + " failed");
+        assertThat(TestStack.count("SELECT count(*) FROM notifications WHERE id = " + id
+                        + " AND sent_at IS NULL AND message_id IS NULL"))
+                .isEqualTo(1);
+        List<Attempt> attempts = attempts(id);
+        assertThat(attempts).extracting(Attempt::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(attempts)
+                .extracting(Attempt::status)
+                .containsExactly("FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "DEAD");
+        assertThat(attempts).extracting(Attempt::error).allSatisfy(error -> assertThat(error)
+                .contains("sending to " + email + " failed"));
+        for (int n = 2; n <= 8; n++) {
+            // attempt n is sent when its retry is due: no sooner than 0.25 s · 2^(n-2) after n-1 ended
+            Duration waited = Duration.between(
+                    attempts.get(n - 2).ended().toInstant(),
+                    attempts.get(n - 1).started().toInstant());
+            Duration delay = FIRST_DELAY.multipliedBy(1L << (n - 2));
+            assertThat(waited).as("wait before attempt %d", n).isGreaterThanOrEqualTo(delay.minusMillis(1));
+        }
+        assertThat(TestStack.count("SELECT count(*) FROM message_retries WHERE body LIKE '%\"id\":" + id + "}%'"))
+                .isZero();
+        assertThat(SmtpSink.inbox(email)).isEmpty();
+        assertThat(deadListed(email)).isEqualTo(1);
+
+        var retry = post("/api/notifications/dead/retry");
+
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(Json.object(retry.body()).getInt("retried")).isGreaterThanOrEqualTo(1);
+        TestStack.awaitCount(
+                "SELECT count(*) FROM notifications WHERE id = " + id + " AND status = 'SENT'",
+                1,
+                Duration.ofMinutes(1));
+        assertThat(TestStack.count("SELECT attempts FROM notifications WHERE id = " + id))
+                .isEqualTo(1);
+        var inbox = SmtpSink.inbox(email);
+        assertThat(inbox).hasSize(1);
+        assertThat(inbox.get(0).getMessageID()).isEqualTo("<notification-" + id + "@runner.local>");
+        assertThat(TestStack.value("SELECT message_id FROM notifications WHERE id = " + id))
+                .isEqualTo("<notification-" + id + "@runner.local>");
+        assertThat(post("/api/notifications/999999999/resend").statusCode()).isEqualTo(404);
+    }
+
+    private record Attempt(int number, String status, Timestamp started, Timestamp ended, String error) {}
+
+    /** The run ledger's rows of the notification's message, one per attempt. */
+    private static List<Attempt> attempts(long id) throws Exception {
+        List<Attempt> attempts = new ArrayList<>();
+        try (var db = TestStack.primary();
+                var query = db.prepareStatement("SELECT attempts, status, started_at, ended_at, error FROM runs"
+                        + " WHERE kind = 'MESSAGE' AND name = 'notification' AND correlation LIKE ?"
+                        + " ORDER BY attempts, started_at")) {
+            query.setString(1, "notification-" + id + "-%");
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    attempts.add(new Attempt(
+                            rows.getInt(1),
+                            rows.getString(2),
+                            rows.getTimestamp(3),
+                            rows.getTimestamp(4),
+                            rows.getString(5)));
+                }
+            }
+        }
+        return attempts;
+    }
+
+    /** How many DEAD notifications of the recipient the API lists (read on the replica: polled). */
+    private static long deadListed(String email) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        long total;
+        do {
+            total = Json.object(TestStack.send(TestStack.request("/api/notifications?status=DEAD&recipient=" + email)
+                                    .GET()
+                                    .build())
+                            .body())
+                    .getJsonNumber("total")
+                    .longValue();
+            if (total == 0) {
+                Thread.sleep(250);
+            }
+        } while (total == 0 && System.currentTimeMillis() < deadline);
+        return total;
+    }
+
+    private static long checkout(String email) {
+        var response = TestStack.send(HttpRequest.newBuilder(TestStack.http("/api/checkout"))
+                .header("X-Forwarded-For", "10.8." + System.nanoTime() % 250 + "." + (1 + System.nanoTime() % 250))
+                .header("Content-Type", "application/json")
+                .POST(
+                        BodyPublishers.ofString(
+                                "{\"email\":\"" + email + "\",\"name\":\"Ioana Mureșan\",\"currency\":\"RON\","
+                                        + "\"lines\":[{\"sku\":\"BILET\",\"name\":\"Bilet concert\",\"quantity\":1,\"unitPrice\":120}]}"))
+                .build());
+        assertThat(response.statusCode()).isEqualTo(201);
+        return Json.object(response.body()).getJsonNumber("id").longValue();
+    }
+
+    private static HttpResponse<String> post(String path) {
+        return TestStack.send(
+                TestStack.request(path).POST(BodyPublishers.noBody()).build());
+    }
+}
