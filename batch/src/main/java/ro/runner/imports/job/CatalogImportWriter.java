@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public class CatalogImportWriter extends AbstractItemWriter {
     private final Timings timings = new Timings();
 
     @Override
-    public void open(java.io.Serializable checkpoint) {
+    public void open(Serializable checkpoint) {
         timings.open();
     }
 
