@@ -9,6 +9,10 @@
 # Every measured phase starts from the same state: the tables the earlier phases wrote are vacuumed
 # and analyzed and a CHECKPOINT is taken first (pg.sh superuser-psql), so no phase pays for the WAL,
 # checkpoint or autovacuum work another one left behind.
+# Beside every timed phase it prints the CPU seconds the PostgreSQL primary (postmaster, its live
+# processes and the ended ones it reaped) and the replica used during it, and for the job the
+# server's JVM: on a shared machine the wall time of a phase depends on the others' load, its CPU
+# time much less, so these tell which side's work grew.
 # Usage: bench/imports/run.sh <profile> [rows]   (<profile>: a name under server-config/profiles or a
 #        path to an .env file, e.g. /work/profiles/h5.env; the stack of <profile> running with the EAR
 #        deployed; RUNNER_ADMIN_PASSWORD set to its admin password). Prints `name: value unit` lines.
@@ -34,6 +38,24 @@ settle() { # settle <tables...>: vacuum and analyze them, then a checkpoint
   local t
   for t in "$@"; do "${PSQL[@]}" -c "VACUUM ANALYZE $t"; done
   bash "$HERE/../../server-config/postgres/pg.sh" "$PROFILE" superuser-psql primary -X -q -c CHECKPOINT >/dev/null
+}
+cpu_of() { # cpu_of <pid file>: CPU seconds of that process, the children it reaped and its live children
+  local pid
+  pid=$(head -1 "$1" 2>/dev/null || true)
+  [[ -n "$pid" && -r /proc/$pid/stat ]] || { echo 0; return; }
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$pid" -v hz="$(getconf CLK_TCK)" '
+    { i = index($0, ") "); split(substr($0, i + 2), f, " ")
+      if ($1 == root) t += f[12] + f[13] + f[14] + f[15]; else if (f[2] == root) t += f[12] + f[13] }
+    END { printf "%.1f", t / hz }'
+}
+cpu() { # the CPU seconds so far of: primary, replica1, server JVM (after a second, in which a
+  # backend whose session just ended is reaped and added to the postmaster's children's time)
+  sleep 1
+  echo "$(cpu_of "$PG_HOME/primary/postmaster.pid") $(cpu_of "$PG_HOME/replica1/postmaster.pid") $(cpu_of "$RUNNER_BASE/domains/runner/config/pid")"
+}
+cpu_used() { # cpu_used "<before>" "<after>": what each used between the two
+  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
+    printf "primary %.1f s, replica %.1f s, server JVM %.1f s", y[1] - x[1], y[2] - x[2], y[3] - x[3] }'
 }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
@@ -79,13 +101,14 @@ echo "rows: $ROWS rows"
 echo "file_size: $(( $(stat -c %s "$FILE") / 1024 / 1024 )) MiB"
 
 "${PSQL[@]}" <<'SQL'
-DROP TABLE IF EXISTS bench_raw, bench_staging, bench_products;
+DROP TABLE IF EXISTS bench_raw, bench_staging, bench_products, bench_changes;
 DELETE FROM catalog_changes WHERE key LIKE 'BENCH-%';
 DELETE FROM products WHERE sku LIKE 'BENCH-%';
 CREATE TABLE bench_raw (sku text, name text, brand text, category text, price text, sale_price text,
   stock text, vat text, ean text);
 CREATE UNLOGGED TABLE bench_staging (LIKE bench_raw);
 CREATE TABLE bench_products (LIKE products INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
+CREATE TABLE bench_changes (LIKE catalog_changes INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
 VACUUM ANALYZE products;
 SQL
 
@@ -98,17 +121,47 @@ UPSERT="INSERT INTO bench_products (sku, name, brand, category, price, sale_pric
   ON CONFLICT (sku) DO UPDATE SET name = excluded.name, brand = excluded.brand, category = excluded.category,
     price = excluded.price, sale_price = excluded.sale_price, stock = excluded.stock, vat = excluded.vat,
     ean = excluded.ean, attributes = excluded.attributes, updated_at = excluded.updated_at"
-baseline_b() {
-  local t
-  settle bench_raw bench_staging bench_products
-  t=$(now)
-  "${PSQL[@]}" -c "TRUNCATE bench_staging" -c "\\copy bench_staging FROM '$FILE' WITH (FORMAT csv, HEADER true)" -c "$UPSERT"
-  secs "$t" "$(now)"
+# (b2) is (b) doing all the job does to a row besides parsing and validating it: it also sets import_id
+# and records the price/stock changes of the rows that existed into a copy of catalog_changes, with the
+# same lookup as the job (the old values by key, one index probe per row, before the upsert), then
+# compares them with the new ones (the job compares them with the upserted row). One statement; the
+# looked-up rows are materialized first (work_mem raised so the million of them stay in memory, as
+# the job's one chunk does), then upserted, then the changed ones inserted. (The job's own statement
+# form, run on a million rows at once, gets a plan that probes after the upsert and ran for minutes.)
+UPSERT_SAME="WITH staged AS MATERIALIZED (SELECT i.*, c.price AS old_price, c.sale_price AS old_sale_price,
+      c.stock AS old_stock, c.sku IS NOT NULL AS existed
+    FROM bench_staging i LEFT JOIN LATERAL (SELECT c.sku, c.price, c.sale_price, c.stock FROM bench_products c
+      WHERE c.sku = i.sku LIMIT 1) c ON true),
+  upserted AS (INSERT INTO bench_products AS c (sku, name, brand, category, price, sale_price, stock, vat, ean,
+      attributes, import_id, updated_at)
+    SELECT sku, name, brand, category, replace(price, ',', '.')::numeric, nullif(sale_price, '')::numeric,
+           stock::integer, vat::numeric, ean, '{}', 0, now() FROM staged
+    ON CONFLICT (sku) DO UPDATE SET name = excluded.name, brand = excluded.brand, category = excluded.category,
+      price = excluded.price, sale_price = excluded.sale_price, stock = excluded.stock, vat = excluded.vat,
+      ean = excluded.ean, attributes = excluded.attributes, import_id = excluded.import_id,
+      updated_at = excluded.updated_at)
+  INSERT INTO bench_changes (import_id, target, key, old_price, new_price, old_sale_price, new_sale_price, old_stock,
+    new_stock)
+  SELECT 0, 'PRODUCTS', sku, old_price, replace(price, ',', '.')::numeric(12,2), old_sale_price,
+    nullif(sale_price, '')::numeric(12,2), old_stock, stock::integer FROM staged
+  WHERE existed AND (old_price, old_sale_price, old_stock) IS DISTINCT FROM
+    (replace(price, ',', '.')::numeric(12,2), nullif(sale_price, '')::numeric(12,2), stock::integer)"
+baseline_b() { # baseline_b <statement> [work_mem]: prints the seconds, then the CPU used
+  local t c
+  settle bench_raw bench_staging bench_products bench_changes
+  c=$(cpu); t=$(now)
+  "${PSQL[@]}" -c "SET work_mem = '${2:-4MB}'" -c "TRUNCATE bench_staging" \
+    -c "\\copy bench_staging FROM '$FILE' WITH (FORMAT csv, HEADER true)" -c "$1"
+  echo "$(secs "$t" "$(now)") $(cpu_used "$c" "$(cpu)")"
 }
-b1=$(baseline_b); b2=$(baseline_b)
+read -r b1 b1_cpu < <(baseline_b "$UPSERT"); read -r b2 b2_cpu < <(baseline_b "$UPSERT")
+"${PSQL[@]}" -c "TRUNCATE bench_products, bench_changes"
+read -r s1 s1_cpu < <(baseline_b "$UPSERT_SAME" 256MB); read -r s2 s2_cpu < <(baseline_b "$UPSERT_SAME" 256MB)
 echo "baseline_a_copy_plain_table: $(rate "$ROWS" "$a") rows/s ($a s)"
-echo "baseline_b_copy_staging_upsert_first: $(rate "$ROWS" "$b1") rows/s ($b1 s)"
-echo "baseline_b_copy_staging_upsert_again: $(rate "$ROWS" "$b2") rows/s ($b2 s)"
+echo "baseline_b_copy_staging_upsert_first: $(rate "$ROWS" "$b1") rows/s ($b1 s; CPU $b1_cpu)"
+echo "baseline_b_copy_staging_upsert_again: $(rate "$ROWS" "$b2") rows/s ($b2 s; CPU $b2_cpu)"
+echo "baseline_b2_same_writes_as_job_first: $(rate "$ROWS" "$s1") rows/s ($s1 s; CPU $s1_cpu)"
+echo "baseline_b2_same_writes_as_job_again: $(rate "$ROWS" "$s2") rows/s ($s2 s; CPU $s2_cpu)"
 
 HEAP="$WORK/heap"
 settle bench_raw bench_staging bench_products products
@@ -119,20 +172,22 @@ heap_small=$(cat "$HEAP" 2>/dev/null || echo 0)
 
 rm -f "$HEAP"; peak_heap_sampler "$HEAP" & sampler=$!
 settle products catalog_changes
-read -r j1 first_id < <(import "$FILE")
+c=$(cpu); read -r j1 first_id < <(import "$FILE"); j1_cpu=$(cpu_used "$c" "$(cpu)")
 settle products catalog_changes
-read -r j2 second_id < <(import "$FILE"); kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+c=$(cpu); read -r j2 second_id < <(import "$FILE"); j2_cpu=$(cpu_used "$c" "$(cpu)"); kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 heap_large=$(cat "$HEAP" 2>/dev/null || echo 0)
 count=$("${PSQL[@]}" -At -c "SELECT count(*) FROM products WHERE sku LIKE 'BENCH-%'")
 [[ "$count" == "$ROWS" ]] || die "expected $ROWS products after the imports, found $count"
 
-echo "job_import_first: $(rate "$ROWS" "$j1") rows/s ($j1 s, upload included; import $first_id)"
-echo "job_import_again: $(rate "$ROWS" "$j2") rows/s ($j2 s, upload included; import $second_id)"
+echo "job_import_first: $(rate "$ROWS" "$j1") rows/s ($j1 s, upload included; import $first_id; CPU $j1_cpu)"
+echo "job_import_again: $(rate "$ROWS" "$j2") rows/s ($j2 s, upload included; import $second_id; CPU $j2_cpu)"
 echo "job_first_vs_baseline_b: $(awk -v j="$j1" -v b="$b1" 'BEGIN { printf "%.0f", 100 * b / j }') %"
 echo "job_again_vs_baseline_b: $(awk -v j="$j2" -v b="$b2" 'BEGIN { printf "%.0f", 100 * b / j }') %"
+echo "job_first_vs_baseline_b2: $(awk -v j="$j1" -v b="$s1" 'BEGIN { printf "%.0f", 100 * b / j }') %"
+echo "job_again_vs_baseline_b2: $(awk -v j="$j2" -v b="$s2" 'BEGIN { printf "%.0f", 100 * b / j }') %"
 echo "job_import_100k: $(rate 100000 "$small") rows/s ($small s)"
 echo "peak_used_heap_100k: $(( heap_small / 1024 / 1024 )) MiB"
 echo "peak_used_heap_${ROWS}: $(( heap_large / 1024 / 1024 )) MiB"
 echo "products_after_two_imports: $count rows"
 echo "load_average_at_end: $(cut -d' ' -f1-3 /proc/loadavg)"
-"${PSQL[@]}" -c "DROP TABLE bench_raw, bench_staging, bench_products"
+"${PSQL[@]}" -c "DROP TABLE bench_raw, bench_staging, bench_products, bench_changes"

@@ -9,12 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
@@ -28,6 +30,8 @@ import org.postgresql.PGConnection;
 @Dependent
 @Named("catalogImportWriter")
 public class CatalogImportWriter extends AbstractItemWriter {
+
+    private static final Logger LOG = Logger.getLogger(CatalogImportWriter.class.getName());
 
     private static final String ERRORS =
             "INSERT INTO import_errors (import_id, line_number, column_name, value, reason)"
@@ -54,8 +58,21 @@ public class CatalogImportWriter extends AbstractItemWriter {
     @Resource(lookup = "java:app/jdbc/primary")
     DataSource primary;
 
+    private final Timings timings = new Timings();
+
+    @Override
+    public void open(Serializable checkpoint) {
+        timings.open();
+    }
+
+    @Override
+    public void close() {
+        LOG.info(() -> "import " + importId + ": " + timings);
+    }
+
     @Override
     public void writeItems(List<Object> items) throws SQLException {
+        timings.chunk(items.size());
         var last = (Checked) items.get(items.size() - 1);
         int width = last.target().columns.size();
         var rows = new LinkedHashMap<String, String[]>();
@@ -77,15 +94,16 @@ public class CatalogImportWriter extends AbstractItemWriter {
             if (!rows.isEmpty()) {
                 upsert(connection, last.target(), id, rows.values());
             }
+            timings.mark(Timings.UPSERT);
             if (!rejections.isEmpty()) {
                 reject(connection, id, rejections);
             }
             count(connection, id, items.size(), items.size() - skipped, skipped, last);
+            timings.mark(Timings.OTHER);
         }
     }
 
-    private static void upsert(Connection connection, Target target, long id, Collection<String[]> rows)
-            throws SQLException {
+    private void upsert(Connection connection, Target target, long id, Collection<String[]> rows) throws SQLException {
         try (var prepare = connection.createStatement()) {
             // The chunk's commit need not wait for its WAL flush: the reader's checkpoint commits in
             // the same transaction on the same database, so a PostgreSQL crash that loses the last
@@ -100,6 +118,7 @@ public class CatalogImportWriter extends AbstractItemWriter {
         } catch (IOException e) {
             throw new SQLException("cannot copy the chunk into " + target.stage, e);
         }
+        timings.mark(Timings.COPY);
         try (var statement = connection.prepareStatement(target.upsert)) {
             statement.setLong(1, id);
             statement.setLong(2, id);

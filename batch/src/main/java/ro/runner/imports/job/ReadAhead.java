@@ -1,5 +1,6 @@
 package ro.runner.imports.job;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -24,6 +25,8 @@ final class ReadAhead<T> implements AutoCloseable {
     private final BlockingQueue<Object> queue;
     private final Thread thread;
     private volatile boolean closed;
+    private volatile long cpuNanos;
+    private volatile long waitNanos;
     private boolean ended;
 
     ReadAhead(ThreadFactory threads, int capacity, Source<T> source) {
@@ -34,6 +37,7 @@ final class ReadAhead<T> implements AutoCloseable {
     }
 
     private void produce(Source<T> source) {
+        var threads = ManagementFactory.getThreadMXBean();
         try {
             while (!closed) {
                 T item = source.next();
@@ -52,7 +56,21 @@ final class ReadAhead<T> implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+        } finally {
+            if (threads.isCurrentThreadCpuTimeSupported()) {
+                cpuNanos = threads.getCurrentThreadCpuTime();
+            }
         }
+    }
+
+    /** The producer thread's CPU time, once it has ended (0 before). */
+    long producerCpuNanos() {
+        return cpuNanos;
+    }
+
+    /** How long the consumer waited for items that were not there yet. */
+    long consumerWaitNanos() {
+        return waitNanos;
     }
 
     /** The next item in order, or null at the end. */
@@ -61,7 +79,12 @@ final class ReadAhead<T> implements AutoCloseable {
         if (ended) {
             return null;
         }
-        Object item = queue.take();
+        Object item = queue.poll();
+        if (item == null) {
+            long waiting = System.nanoTime();
+            item = queue.take();
+            waitNanos += System.nanoTime() - waiting;
+        }
         if (item == END) {
             ended = true;
             return null;

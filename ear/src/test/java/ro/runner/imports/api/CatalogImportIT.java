@@ -197,6 +197,40 @@ class CatalogImportIT {
     }
 
     @Test
+    void aChunkEndsAtItsByteBudgetSoAFailureKeepsTheChunksBeforeIt() throws Exception {
+        String p = prefix();
+        var csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 1000; i++) {
+            csv.append(p).append(i).append(",Product ").append(i).append(",Brand,Category,4.50,,1,19,,\n");
+        }
+        for (int i = 0; i < 20; i++) {
+            csv.append(p).append("bad").append(i).append(",Item,B,C,not-a-price,,1,19,,\n");
+        }
+        // 100,000 records a chunk would take the whole file; 4 KiB takes about 80 of these lines
+        JsonObject failed = awaitEnd(submit(
+                csv.toString().getBytes(StandardCharsets.UTF_8),
+                "profile",
+                "products",
+                "chunk",
+                "100000",
+                "chunkBytes",
+                "4096",
+                "maxErrors",
+                "5"));
+
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getString("exitStatus")).contains("too many bad lines");
+        long kept = count("products WHERE sku LIKE '" + p + "%'");
+        // the chunks before the one that passed the limit are committed, that one is not
+        assertThat(kept).isGreaterThan(900).isLessThanOrEqualTo(1000);
+        assertThat(failed.getJsonNumber("written").longValue()).isEqualTo(kept);
+        long skipped = failed.getJsonNumber("skipped").longValue();
+        assertThat(skipped).isLessThanOrEqualTo(5); // bad lines of a committed chunk, if it took some
+        assertThat(failed.getJsonNumber("read").longValue()).isEqualTo(kept + skipped);
+        assertThat(count("products WHERE sku LIKE '" + p + "bad%'")).isZero();
+    }
+
+    @Test
     void aMostlyBrokenFileFailsTheJobAndBadRequestsAreProblems() throws Exception {
         String p = prefix();
         var csv = new StringBuilder(HEADER);

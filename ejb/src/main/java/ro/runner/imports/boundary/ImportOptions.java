@@ -26,9 +26,10 @@ final class ImportOptions {
                 case "diacritics" -> oneOf(option.getKey(), value, List.of("comma", "keep"));
                 case "maxErrors" -> whole(option.getKey(), value, 0, Integer.MAX_VALUE);
                 case "maxErrorPercent" -> whole(option.getKey(), value, 0, 100);
-                case "chunk" -> whole(option.getKey(), value, 1, 10_000);
+                case "chunk" -> whole(option.getKey(), value, 1, 100_000);
+                case "chunkBytes" -> whole(option.getKey(), value, 1, 1 << 30);
                 default -> throw new IllegalArgumentException("unknown import option '" + option.getKey()
-                        + "'; known: separator, encoding, diacritics, maxErrors, maxErrorPercent, chunk");
+                        + "'; known: separator, encoding, diacritics, maxErrors, maxErrorPercent, chunk, chunkBytes");
             }
             checked.put(option.getKey(), value);
         }
