@@ -59,8 +59,9 @@ public class Redelivery {
             ledger.dead(run, malformed, destination(queue), body);
             return;
         }
-        long run = ledger.start(RunKind.MESSAGE, consumer, Tags.of("type", envelope.type()), envelope.id(), attempt);
+        Tags tags = Tags.of("type", envelope.type());
         if (deliveries > policy.maxRedeliveries()) {
+            long run = ledger.start(RunKind.MESSAGE, consumer, tags, envelope.id(), attempt);
             ledger.dead(
                     run,
                     new IllegalStateException(
@@ -69,10 +70,21 @@ public class Redelivery {
                     body);
             return;
         }
+        Instant started = Instant.now();
         try {
-            isolated.run(() -> handler.accept(envelope));
-            ledger.succeed(run, null);
+            // A success's ledger row commits with the work, in the handler's transaction: one
+            // transaction per message instead of three (start, work, end). A failure rolls the row
+            // back with the work and is recorded below in transactions of its own.
+            isolated.run(() -> {
+                handler.accept(envelope);
+                ledger.succeededAll(
+                        RunKind.MESSAGE,
+                        consumer,
+                        List.of(new RunLedger.Handled(tags, envelope.id(), attempt)),
+                        started);
+            });
         } catch (RuntimeException failure) {
+            long run = ledger.start(RunKind.MESSAGE, consumer, tags, envelope.id(), attempt, started);
             Throwable cause =
                     failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
             if (policy.lastAttempt(attempt)) {

@@ -39,7 +39,11 @@ public class RunLedger {
     RunMetrics metrics;
 
     public long start(RunKind kind, String name, Tags tags, String correlation, int attempts) {
-        var run = new Run(kind, name, tags, correlation, attempts, Instant.now());
+        return start(kind, name, tags, correlation, attempts, Instant.now());
+    }
+
+    public long start(RunKind kind, String name, Tags tags, String correlation, int attempts, Instant startedAt) {
+        var run = new Run(kind, name, tags, correlation, attempts, startedAt);
         primary.persist(run);
         primary.flush();
         return run.getId();
