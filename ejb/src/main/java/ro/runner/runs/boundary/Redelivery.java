@@ -132,10 +132,11 @@ public class Redelivery {
             isolated.run(() -> {
                 var envelopes = new ArrayList<Envelope>(List.of(first));
                 var handled = new ArrayList<RunLedger.Handled>(List.of(handled(message, first)));
+                var alone = new ArrayList<Message>();
                 for (Message more : receiver.more(queue, max - 1)) {
                     Envelope envelope = firstDelivery(more);
                     if (envelope == null) {
-                        handle(consumer, more, queue, policy, handler);
+                        alone.add(more);
                     } else {
                         envelopes.add(envelope);
                         handled.add(handled(more, envelope));
@@ -143,6 +144,12 @@ public class Redelivery {
                 }
                 batchHandler.accept(envelopes);
                 ledger.succeededAll(RunKind.MESSAGE, consumer, handled, started);
+                // Redelivered and malformed messages are handled (each in a transaction of its own)
+                // only once the batch's work is done: one handled before would be committed while
+                // its receipt went back to the queue if the batch then failed, and be handled twice.
+                for (Message more : alone) {
+                    handle(consumer, more, queue, policy, handler);
+                }
             });
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, consumer + ": a batch failed (" + failure + "); handling its first message alone");
