@@ -137,8 +137,7 @@ class TrackingOnceIT {
         // the message for no order failed on its own (and is being retried with growing delays)
         String bad = "SELECT count(*) FROM runs WHERE name = 'order-tracking' AND correlation = 'order-"
                 + Long.MAX_VALUE + "-PAID'";
-        // (it may come back later than the rest: a batch that failed on it returns its messages to
-        // the queue, and their redelivery is handled one by one)
+        // (a batch that failed on it handles its messages one by one, this one last among them)
         long deadline = System.currentTimeMillis() + 60_000;
         while (count(bad + " AND status = 'FAILED'") == 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);

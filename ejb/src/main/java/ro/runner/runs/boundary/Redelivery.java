@@ -10,6 +10,7 @@ import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -103,16 +104,18 @@ public class Redelivery {
     }
 
     /**
-     * Handles the message and, when more wait on its queue, up to max - 1 of them together: they are
-     * received in a transaction of their own, given to batchHandler at once, and their ledger rows
-     * (one per message) written in that transaction, so a backlog costs one transaction per batch
-     * instead of three per message. Only first deliveries join a batch; a redelivered or malformed
-     * message is handled on its own as {@link #handle} does. When the batch's transaction fails the
-     * messages it received go back to the queue (their redelivery is then handled one by one) and
-     * this one is handled on its own, so a bad message costs only its own retries, never its
-     * neighbours'. The extra messages are received apart from the consumer's own transaction,
-     * because OpenMQ fails to start an MDB's transaction branch after one that held both an inbound
-     * and an outbound session ("Unknown XID").
+     * Handles the message and, when more wait on its queue, up to max - 1 of them together. The
+     * extra messages are received in a transaction of their own (the receipts' transaction); the
+     * first deliveries among them are given to batchHandler at once in a transaction nested in it,
+     * with their ledger rows (one per message), so a backlog costs one transaction per batch instead
+     * of one or three per message. When that nested transaction fails, each message of the batch is
+     * handled on its own as {@link #handle} does, still under its receipt: a bad message costs only
+     * its own retries, never its neighbours', and no message goes back to the queue to be handled a
+     * second time. A redelivered or malformed message never joins a batch; it is handled on its own
+     * after the batch. The receipts hold no database lock while the nested transactions work, so
+     * those never wait on them. The extra messages are received apart from the consumer's own
+     * transaction, because OpenMQ fails to start an MDB's transaction branch after one that held both
+     * an inbound and an outbound session ("Unknown XID").
      */
     public void handleAll(
             String consumer,
@@ -128,8 +131,10 @@ public class Redelivery {
             return;
         }
         Instant started = Instant.now();
+        var firstHandled = new AtomicBoolean();
         try {
             isolated.run(() -> {
+                var batch = new ArrayList<Message>();
                 var envelopes = new ArrayList<Envelope>(List.of(first));
                 var handled = new ArrayList<RunLedger.Handled>(List.of(handled(message, first)));
                 var alone = new ArrayList<Message>();
@@ -138,21 +143,38 @@ public class Redelivery {
                     if (envelope == null) {
                         alone.add(more);
                     } else {
+                        batch.add(more);
                         envelopes.add(envelope);
                         handled.add(handled(more, envelope));
                     }
                 }
-                batchHandler.accept(envelopes);
-                ledger.succeededAll(RunKind.MESSAGE, consumer, handled, started);
-                // Redelivered and malformed messages are handled (each in a transaction of its own)
-                // only once the batch's work is done: one handled before would be committed while
-                // its receipt went back to the queue if the batch then failed, and be handled twice.
+                if (batch.isEmpty()) {
+                    // nothing to join it: this message is handled alone below, its handler run once
+                    alone.forEach(more -> handle(consumer, more, queue, policy, handler));
+                    return;
+                }
+                try {
+                    isolated.run(() -> {
+                        batchHandler.accept(envelopes);
+                        ledger.succeededAll(RunKind.MESSAGE, consumer, handled, started);
+                    });
+                    firstHandled.set(true);
+                } catch (RuntimeException failure) {
+                    LOG.log(
+                            Level.WARNING,
+                            consumer + ": a batch of " + envelopes.size() + " failed (" + failure
+                                    + "); handling its messages one by one");
+                    alone.addAll(0, batch);
+                }
                 for (Message more : alone) {
                     handle(consumer, more, queue, policy, handler);
                 }
             });
         } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, consumer + ": a batch failed (" + failure + "); handling its first message alone");
+            LOG.log(Level.WARNING, consumer + ": receiving a batch failed (" + failure + ")");
+        }
+        if (!firstHandled.get()) {
+            // in the consumer's transaction, which holds this message's receipt
             handle(consumer, message, queue, policy, handler);
         }
     }
