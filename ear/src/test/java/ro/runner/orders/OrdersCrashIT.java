@@ -117,13 +117,23 @@ class OrdersCrashIT {
 
         int missing = 0;
         int duplicates = 0;
+        var twice = new ArrayList<String>();
         for (String email : emails) {
             int mails = SmtpSink.inbox(email).size();
             if (mails == 0) {
                 missing++;
             } else if (mails > 1) {
                 duplicates += mails - 1;
+                twice.add("'" + email + "'");
             }
+        }
+        if (!twice.isEmpty()) {
+            // what the rows of the confirmations sent twice say (a resend after the restart shows as
+            // attempts = 2): for whoever looks into the duplicates next
+            System.out.println("crash drill: confirmations sent twice, attempts and status of their rows: "
+                    + TestStack.value("SELECT string_agg(g, ', ') FROM (SELECT 'attempts ' || attempts || ' '"
+                            + " || status || ': ' || count(*) AS g FROM notifications WHERE type = 'order-confirmation'"
+                            + " AND recipient IN (" + String.join(",", twice) + ") GROUP BY attempts, status) r"));
         }
         System.out.printf(
                 "crash drill: %d orders, %d payments answered before the kill, %d in all before the restart,"
