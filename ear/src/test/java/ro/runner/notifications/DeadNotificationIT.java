@@ -2,9 +2,6 @@ package ro.runner.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import ro.runner.it.Deployments;
 import ro.runner.it.Json;
 import ro.runner.it.SmtpSink;
 import ro.runner.it.TestStack;
+import ro.runner.orders.OrdersIT;
 
 /**
  * The whole DEAD path of a mail, for real: with the SMTP sink stopped, a buyer's confirmation fails
@@ -46,8 +44,9 @@ class DeadNotificationIT {
         long id;
         SmtpSink.script("stop");
         try {
-            order = checkout(email);
-            assertThat(post("/api/orders/" + order + "/payment").statusCode()).isEqualTo(200);
+            order = OrdersIT.placed(email);
+            assertThat(OrdersIT.post("/api/orders/" + order + "/payment", "").statusCode())
+                    .isEqualTo(200);
             String confirmation =
                     "SELECT count(*) FROM notifications WHERE order_id = " + order + " AND type = 'order-confirmation'";
             TestStack.awaitCount(confirmation + " AND status = 'DEAD'", 1, Duration.ofMinutes(3));
@@ -82,9 +81,10 @@ class DeadNotificationIT {
         assertThat(TestStack.count("SELECT count(*) FROM message_retries WHERE body LIKE '%\"id\":" + id + "}%'"))
                 .isZero();
         assertThat(SmtpSink.inbox(email)).isEmpty();
-        assertThat(deadListed(email)).isEqualTo(1);
+        // the API lists it (read on the replica: polled until it does)
+        OrdersIT.awaitTotal("/api/notifications?status=DEAD&recipient=" + email, 1);
 
-        var retry = post("/api/notifications/dead/retry");
+        var retry = OrdersIT.post("/api/notifications/dead/retry", "");
 
         assertThat(retry.statusCode()).isEqualTo(202);
         assertThat(Json.object(retry.body()).getInt("retried")).isGreaterThanOrEqualTo(1);
@@ -99,7 +99,8 @@ class DeadNotificationIT {
         assertThat(inbox.get(0).getMessageID()).isEqualTo("<notification-" + id + "@runner.local>");
         assertThat(TestStack.value("SELECT message_id FROM notifications WHERE id = " + id))
                 .isEqualTo("<notification-" + id + "@runner.local>");
-        assertThat(post("/api/notifications/999999999/resend").statusCode()).isEqualTo(404);
+        assertThat(OrdersIT.post("/api/notifications/999999999/resend", "").statusCode())
+                .isEqualTo(404);
     }
 
     private record Attempt(int number, String status, Timestamp started, Timestamp ended, String error) {}
@@ -124,41 +125,5 @@ class DeadNotificationIT {
             }
         }
         return attempts;
-    }
-
-    /** How many DEAD notifications of the recipient the API lists (read on the replica: polled). */
-    private static long deadListed(String email) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        long total;
-        do {
-            total = Json.object(TestStack.send(TestStack.request("/api/notifications?status=DEAD&recipient=" + email)
-                                    .GET()
-                                    .build())
-                            .body())
-                    .getJsonNumber("total")
-                    .longValue();
-            if (total == 0) {
-                Thread.sleep(250);
-            }
-        } while (total == 0 && System.currentTimeMillis() < deadline);
-        return total;
-    }
-
-    private static long checkout(String email) {
-        var response = TestStack.send(HttpRequest.newBuilder(TestStack.http("/api/checkout"))
-                .header("X-Forwarded-For", "10.8." + System.nanoTime() % 250 + "." + (1 + System.nanoTime() % 250))
-                .header("Content-Type", "application/json")
-                .POST(
-                        BodyPublishers.ofString(
-                                "{\"email\":\"" + email + "\",\"name\":\"Ioana Mureșan\",\"currency\":\"RON\","
-                                        + "\"lines\":[{\"sku\":\"BILET\",\"name\":\"Bilet concert\",\"quantity\":1,\"unitPrice\":120}]}"))
-                .build());
-        assertThat(response.statusCode()).isEqualTo(201);
-        return Json.object(response.body()).getJsonNumber("id").longValue();
-    }
-
-    private static HttpResponse<String> post(String path) {
-        return TestStack.send(
-                TestStack.request(path).POST(BodyPublishers.noBody()).build());
     }
 }

@@ -2,8 +2,6 @@ package ro.runner.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,9 +11,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ro.runner.it.Deployments;
-import ro.runner.it.Json;
 import ro.runner.it.SmtpSink;
 import ro.runner.it.TestStack;
+import ro.runner.orders.OrdersIT;
 
 /**
  * Notifications survive the mail server: with the SMTP sink stopped, attempts fail and are retried
@@ -38,8 +36,9 @@ class NotificationsIT {
         try {
             for (int i = 0; i < 3; i++) {
                 String email = "outage-" + UUID.randomUUID() + "@example.ro";
-                long id = checkout(email);
-                assertThat(post("/api/orders/" + id + "/payment").statusCode()).isEqualTo(200);
+                long id = OrdersIT.placed(email);
+                assertThat(OrdersIT.post("/api/orders/" + id + "/payment", "").statusCode())
+                        .isEqualTo(200);
                 buyers.add(email);
                 orders.add(id);
             }
@@ -59,24 +58,6 @@ class NotificationsIT {
         for (String email : buyers) {
             assertThat(SmtpSink.inbox(email)).as(email).hasSize(1);
         }
-    }
-
-    private static long checkout(String email) {
-        var response = TestStack.send(java.net.http.HttpRequest.newBuilder(TestStack.http("/api/checkout"))
-                .header("X-Forwarded-For", "10.9." + System.nanoTime() % 250 + "." + (1 + System.nanoTime() % 250))
-                .header("Content-Type", "application/json")
-                .POST(
-                        BodyPublishers.ofString(
-                                "{\"email\":\"" + email + "\",\"name\":\"Ioana Mureșan\",\"currency\":\"RON\","
-                                        + "\"lines\":[{\"sku\":\"BILET\",\"name\":\"Bilet concert\",\"quantity\":1,\"unitPrice\":120}]}"))
-                .build());
-        assertThat(response.statusCode()).isEqualTo(201);
-        return Json.object(response.body()).getJsonNumber("id").longValue();
-    }
-
-    private static HttpResponse<String> post(String path) {
-        return TestStack.send(
-                TestStack.request(path).POST(BodyPublishers.noBody()).build());
     }
 
     private static void await(String countSql, long expected) throws Exception {

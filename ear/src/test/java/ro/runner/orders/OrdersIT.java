@@ -23,7 +23,7 @@ import ro.runner.it.TestStack;
  * promo codes, payment and the status rules, lists with filters, and bad bodies that write nothing.
  */
 @ExtendWith(ArquillianExtension.class)
-class OrdersIT {
+public class OrdersIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -180,7 +180,7 @@ class OrdersIT {
     }
 
     /** A PENDING order's id, checked out anonymously. */
-    static long placed(String email) {
+    public static long placed(String email) {
         var response = checkout(cart(email, null), null);
         assertThat(response.statusCode()).isEqualTo(201);
         return Json.object(response.body()).getJsonNumber("id").longValue();
@@ -220,14 +220,14 @@ class OrdersIT {
         return TestStack.send(TestStack.request(path).GET().build());
     }
 
-    static HttpResponse<String> post(String path, String body) {
+    public static HttpResponse<String> post(String path, String body) {
         return TestStack.send(TestStack.request(path)
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(body))
                 .build());
     }
 
-    static JsonObject awaitTotal(String path, long total) throws InterruptedException {
+    public static JsonObject awaitTotal(String path, long total) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         JsonObject page = Json.object(get(path).body());
         while (page.getJsonNumber("total").longValue() < total && System.currentTimeMillis() < deadline) {

@@ -148,22 +148,10 @@ public class Redelivery {
                         handled.add(handled(more, envelope));
                     }
                 }
-                if (batch.isEmpty()) {
-                    // nothing to join it: this message is handled alone below, its handler run once
-                    alone.forEach(more -> handle(consumer, more, queue, policy, handler));
-                    return;
-                }
-                try {
-                    isolated.run(() -> {
-                        batchHandler.accept(envelopes);
-                        ledger.succeededAll(RunKind.MESSAGE, consumer, handled, started);
-                    });
+                // with nothing to join it, this message is handled alone below (its handler run once)
+                if (!batch.isEmpty() && together(consumer, envelopes, handled, started, batchHandler)) {
                     firstHandled.set(true);
-                } catch (RuntimeException failure) {
-                    LOG.log(
-                            Level.WARNING,
-                            consumer + ": a batch of " + envelopes.size() + " failed (" + failure
-                                    + "); handling its messages one by one");
+                } else {
                     alone.addAll(0, batch);
                 }
                 for (Message more : alone) {
@@ -176,6 +164,28 @@ public class Redelivery {
         if (!firstHandled.get()) {
             // in the consumer's transaction, which holds this message's receipt
             handle(consumer, message, queue, policy, handler);
+        }
+    }
+
+    /** Runs the batch in a transaction of its own with its ledger rows; false when it failed. */
+    private boolean together(
+            String consumer,
+            List<Envelope> envelopes,
+            List<RunLedger.Handled> handled,
+            Instant started,
+            Consumer<List<Envelope>> batchHandler) {
+        try {
+            isolated.run(() -> {
+                batchHandler.accept(envelopes);
+                ledger.succeededAll(RunKind.MESSAGE, consumer, handled, started);
+            });
+            return true;
+        } catch (RuntimeException failure) {
+            LOG.log(
+                    Level.WARNING,
+                    consumer + ": a batch of " + envelopes.size() + " failed (" + failure
+                            + "); handling its messages one by one");
+            return false;
         }
     }
 
