@@ -5,7 +5,8 @@
 #   (a) psql \copy of the file into a plain table without indexes (the raw load ceiling);
 #   (b) psql \copy into a staging table, then one INSERT … ON CONFLICT DO UPDATE into a table with
 #       the same keys and indexes as products (the ceiling for the job's semantics).
-# Also the peak used heap of the server (sampled from /metrics) while importing 100k and 1M rows.
+# Also the peak heap of the server while importing 100k and 1M rows: used (sampled from /metrics) and
+# live (what a full GC, forced every 2 s, leaves), in imports of their own after the timed ones.
 # Every measured phase starts from the same state: the tables the earlier phases wrote are vacuumed
 # and analyzed and a CHECKPOINT is taken first (pg.sh superuser-psql), so no phase pays for the WAL,
 # checkpoint or autovacuum work another one left behind.
@@ -77,6 +78,19 @@ peak_heap_sampler() { # writes the highest used heap seen to $1 until killed
     sleep 0.5
   done
 }
+# Used heap counts garbage not yet collected, so its peak grows with how long the JVM ran before
+# G1 chose to collect its old generation, not only with what the job keeps. The live heap is what a
+# full collection leaves: every 2 s a full GC (jcmd GC.run), then the used heap (GC.heap_info).
+live_heap_sampler() { # writes the highest live heap seen to $1 until killed
+  local peak=0 v pid
+  pid=$(head -1 "$RUNNER_BASE/domains/runner/config/pid")
+  while true; do
+    jcmd "$pid" GC.run >/dev/null 2>&1 || true
+    v=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/heap.*used/ { for (i = 1; i < NF; i++) if ($i == "used") { sub(/K,?$/, "", $(i + 1)); print $(i + 1) * 1024; exit } }' || true)
+    if [[ -n "$v" ]] && (( v > peak )); then peak=$v; echo "$peak" > "$1"; fi
+    sleep 2
+  done
+}
 
 import() { # import <file>: prints the seconds from the upload's first byte to COMPLETED, and the import id
   local file="$1" start id status
@@ -122,7 +136,7 @@ UPSERT="INSERT INTO bench_products (sku, name, brand, category, price, sale_pric
     price = excluded.price, sale_price = excluded.sale_price, stock = excluded.stock, vat = excluded.vat,
     ean = excluded.ean, attributes = excluded.attributes, updated_at = excluded.updated_at"
 # (b2) is (b) doing all the job does to a row besides parsing and validating it: it also sets import_id
-# and records the price/stock changes of the rows that existed into a copy of catalog_changes, with the
+# and import_line (guarded as the job's partitions guard it) and records the price/stock changes of the rows that existed into a copy of catalog_changes, with the
 # same lookup as the job (the old values by key, one index probe per row, before the upsert), then
 # compares them with the new ones (the job compares them with the upserted row). One statement; the
 # looked-up rows are materialized first (work_mem raised so the million of them stay in memory, as
@@ -133,13 +147,14 @@ UPSERT_SAME="WITH staged AS MATERIALIZED (SELECT i.*, c.price AS old_price, c.sa
     FROM bench_staging i LEFT JOIN LATERAL (SELECT c.sku, c.price, c.sale_price, c.stock FROM bench_products c
       WHERE c.sku = i.sku LIMIT 1) c ON true),
   upserted AS (INSERT INTO bench_products AS c (sku, name, brand, category, price, sale_price, stock, vat, ean,
-      attributes, import_id, updated_at)
+      attributes, import_id, import_line, updated_at)
     SELECT sku, name, brand, category, replace(price, ',', '.')::numeric, nullif(sale_price, '')::numeric,
-           stock::integer, vat::numeric, ean, '{}', 0, now() FROM staged
+           stock::integer, vat::numeric, ean, '{}', 0, 0, now() FROM staged
     ON CONFLICT (sku) DO UPDATE SET name = excluded.name, brand = excluded.brand, category = excluded.category,
       price = excluded.price, sale_price = excluded.sale_price, stock = excluded.stock, vat = excluded.vat,
       ean = excluded.ean, attributes = excluded.attributes, import_id = excluded.import_id,
-      updated_at = excluded.updated_at)
+      import_line = excluded.import_line, updated_at = excluded.updated_at
+      WHERE c.import_id IS DISTINCT FROM excluded.import_id OR c.import_line <= excluded.import_line)
   INSERT INTO bench_changes (import_id, target, key, old_price, new_price, old_sale_price, new_sale_price, old_stock,
     new_stock)
   SELECT 0, 'PRODUCTS', sku, old_price, replace(price, ',', '.')::numeric(12,2), old_sale_price,
@@ -163,19 +178,27 @@ echo "baseline_b_copy_staging_upsert_again: $(rate "$ROWS" "$b2") rows/s ($b2 s;
 echo "baseline_b2_same_writes_as_job_first: $(rate "$ROWS" "$s1") rows/s ($s1 s; CPU $s1_cpu)"
 echo "baseline_b2_same_writes_as_job_again: $(rate "$ROWS" "$s2") rows/s ($s2 s; CPU $s2_cpu)"
 
-HEAP="$WORK/heap"
-settle bench_raw bench_staging bench_products products
-rm -f "$HEAP"; peak_heap_sampler "$HEAP" & sampler=$!
-read -r small _ < <(import "$SMALL"); kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
-heap_small=$(cat "$HEAP" 2>/dev/null || echo 0)
-"${PSQL[@]}" -c "DELETE FROM products WHERE sku LIKE 'BENCH-%'" -c "VACUUM ANALYZE products"
-
-rm -f "$HEAP"; peak_heap_sampler "$HEAP" & sampler=$!
-settle products catalog_changes
+settle bench_raw bench_staging bench_products products catalog_changes
 c=$(cpu); read -r j1 first_id < <(import "$FILE"); j1_cpu=$(cpu_used "$c" "$(cpu)")
 settle products catalog_changes
-c=$(cpu); read -r j2 second_id < <(import "$FILE"); j2_cpu=$(cpu_used "$c" "$(cpu)"); kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
-heap_large=$(cat "$HEAP" 2>/dev/null || echo 0)
+c=$(cpu); read -r j2 second_id < <(import "$FILE"); j2_cpu=$(cpu_used "$c" "$(cpu)")
+
+# Heap, in imports of their own (the samplers cost the server CPU, so they stay out of the timed
+# runs): the 100k file, then the 1M file again, each time a peak of the used heap (/metrics every
+# 0.5 s) and, in another import of the same file, a peak of the live heap.
+heap_peaks() { # heap_peaks <file>: prints the peak used and the peak live heap in MiB of importing it
+  local used live sampler
+  "${PSQL[@]}" -c "DELETE FROM products WHERE sku LIKE 'BENCH-%'" -c "VACUUM ANALYZE products"
+  rm -f "$WORK/heap"; peak_heap_sampler "$WORK/heap" & sampler=$!
+  import "$1" >/dev/null; kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  used=$(cat "$WORK/heap" 2>/dev/null || echo 0)
+  rm -f "$WORK/heap"; live_heap_sampler "$WORK/heap" & sampler=$!
+  import "$1" >/dev/null; kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  live=$(cat "$WORK/heap" 2>/dev/null || echo 0)
+  echo "$(( used / 1024 / 1024 )) $(( live / 1024 / 1024 ))"
+}
+read -r small_used small_live < <(heap_peaks "$SMALL")
+read -r large_used large_live < <(heap_peaks "$FILE")
 count=$("${PSQL[@]}" -At -c "SELECT count(*) FROM products WHERE sku LIKE 'BENCH-%'")
 [[ "$count" == "$ROWS" ]] || die "expected $ROWS products after the imports, found $count"
 
@@ -185,9 +208,8 @@ echo "job_first_vs_baseline_b: $(awk -v j="$j1" -v b="$b1" 'BEGIN { printf "%.0f
 echo "job_again_vs_baseline_b: $(awk -v j="$j2" -v b="$b2" 'BEGIN { printf "%.0f", 100 * b / j }') %"
 echo "job_first_vs_baseline_b2: $(awk -v j="$j1" -v b="$s1" 'BEGIN { printf "%.0f", 100 * b / j }') %"
 echo "job_again_vs_baseline_b2: $(awk -v j="$j2" -v b="$s2" 'BEGIN { printf "%.0f", 100 * b / j }') %"
-echo "job_import_100k: $(rate 100000 "$small") rows/s ($small s)"
-echo "peak_used_heap_100k: $(( heap_small / 1024 / 1024 )) MiB"
-echo "peak_used_heap_${ROWS}: $(( heap_large / 1024 / 1024 )) MiB"
-echo "products_after_two_imports: $count rows"
+echo "peak_used_heap_100k: $small_used MiB   peak_live_heap_100k: $small_live MiB"
+echo "peak_used_heap_${ROWS}: $large_used MiB   peak_live_heap_${ROWS}: $large_live MiB"
+echo "products_after_the_imports: $count rows"
 echo "load_average_at_end: $(cut -d' ' -f1-3 /proc/loadavg)"
 "${PSQL[@]}" -c "DROP TABLE bench_raw, bench_staging, bench_products, bench_changes"

@@ -18,25 +18,25 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.lang.annotation.ElementType;
-import java.nio.charset.Charset;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Streams the file a record at a time through {@link CsvFile}, splitting, mapping and validating
- * each record on a read-ahead thread ({@link ReadAhead}), so that parsing the next chunk overlaps the
- * database writing the current one. A rejected line is not filtered out but handed on with its
- * reasons, so the writer records it in the same transaction as the chunk's rows. The checkpoint is
- * the last line and the byte offset after the last record handed to the chunk, so a restart seeks
- * straight there. The header is read again at every open to rebuild the column mapping.
+ * Streams one partition of the file (a byte range starting at a record, {@link
+ * CatalogImportPartitions}) a record at a time through {@link CsvFile}, splitting, mapping and
+ * validating each record on a read-ahead thread ({@link ReadAhead}), so that parsing the next chunk
+ * overlaps the database writing the current one. A rejected line is not filtered out but handed on
+ * with its reasons, so the writer records it in the same transaction as the chunk's rows. It starts
+ * where the partition's last committed chunk ended, as its {@code import_partitions} row says (the
+ * writer advances the row in each chunk's transaction), so a restart seeks straight there; the
+ * runtime's checkpoint (the same position) is informative. The header is read again at every open to
+ * rebuild the column mapping.
  */
 @Dependent
 @Named("catalogImportReader")
@@ -81,6 +81,15 @@ public class CatalogImportReader extends AbstractItemReader {
     String chunkBytes;
 
     @Inject
+    @BatchProperty
+    String importId;
+
+    /** Which of the import's partitions (import_partitions) this reader reads. */
+    @Inject
+    @BatchProperty
+    String partition;
+
+    @Inject
     JobContext job;
 
     @Inject
@@ -119,85 +128,50 @@ public class CatalogImportReader extends AbstractItemReader {
     }
 
     private void openAt(Serializable checkpoint) throws IOException, SQLException {
-        var mapping = loadProfile();
-        Charset charset = Charset.forName(encoding);
+        // the runtime's checkpoint is ignored: the partition's row holds the same position
+        var input = ImportFile.open(primary, profile, separator, encoding, java.nio.file.Path.of(file));
+        target = input.target();
+        delimiter = input.delimiter();
+        header = input.header();
+        fieldOf = input.fieldOf();
+        columnOf = input.columnOf();
         commaBelow = !"keep".equalsIgnoreCase(diacritics);
-        csv = new CsvFile(java.nio.file.Path.of(file), charset, new LinePosition(0, 0));
-        var first = csv.next();
-        if (first == null) {
-            throw new IllegalArgumentException("the file is empty: a header line is required");
-        }
-        delimiter = separator == null || separator.isBlank() || "auto".equals(separator)
-                ? CsvFields.detect(first.text())
-                : separator.charAt(0);
-        try {
-            header = CsvFields.split(first.text(), delimiter).stream()
-                    .map(String::strip)
-                    .toArray(String[]::new);
-        } catch (MalformedRecord e) {
-            throw new IllegalArgumentException("the header line is not valid CSV: " + e.getMessage());
-        }
-        fieldOf = new String[header.length];
-        columnOf = new HashMap<>();
-        for (int i = 0; i < header.length; i++) {
-            String field = mapping.get(header[i].toLowerCase(Locale.ROOT).replace("\uFEFF", ""));
-            if (field != null && target.columns.contains(field)) {
-                fieldOf[i] = field;
-                columnOf.put(field, header[i]);
+        long until;
+        LinePosition from;
+        try (var connection = primary.getConnection();
+                var select = connection.prepareStatement("SELECT last_line, next_offset, end_offset"
+                        + " FROM import_partitions WHERE import_id = ? AND partition_no = ?")) {
+            select.setLong(1, Long.parseLong(importId));
+            select.setInt(2, Integer.parseInt(partition.strip()));
+            try (var row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("import " + importId + " has no partition " + partition);
+                }
+                from = new LinePosition(row.getLong(1), row.getLong(2));
+                long end = row.getLong(3);
+                until = row.wasNull() ? Long.MAX_VALUE : end;
             }
         }
-        if (!columnOf.containsKey(target.key)) {
-            throw new IllegalArgumentException("no column of the header " + List.of(header) + " maps to '" + target.key
-                    + "' in profile '" + profile + "'");
-        }
-        if (checkpoint instanceof LinePosition position) {
-            csv.close();
-            csv = new CsvFile(java.nio.file.Path.of(file), charset, position);
-        }
-        csv.separator(delimiter);
-        position = new LinePosition(csv.line(), csv.offset());
-        budget =
-                new ChunkBudget(Integer.parseInt(chunk.strip()), Long.parseLong(chunkBytes.strip()), position.offset());
+        csv = input.from(from);
+        position = from;
+        budget = new ChunkBudget(Integer.parseInt(chunk.strip()), Long.parseLong(chunkBytes.strip()), from.offset());
         step.setTransientUserData(budget);
         validator =
                 validation.usingContext().traversableResolver(new Everything()).getValidator();
         ahead = new ReadAhead<>(threads, AHEAD, () -> {
+            long offset = csv.offset();
             CsvFile.Text text;
             do {
+                if (csv.offset() >= until) {
+                    return null;
+                }
                 text = csv.next();
                 if (text == null) {
                     return null;
                 }
             } while (text.text().isBlank());
-            return check(text, csv.line());
+            return check(text, offset, csv.line());
         });
-    }
-
-    private Map<String, String> loadProfile() throws SQLException {
-        try (var connection = primary.getConnection();
-                var select = connection.prepareStatement(
-                        "SELECT target, columns::text, separator, encoding FROM import_profiles WHERE name = ?")) {
-            select.setString(1, profile);
-            try (var row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalArgumentException("no import profile named '" + profile + "'");
-                }
-                target = Target.valueOf(row.getString(1));
-                if (separator == null || separator.isBlank()) {
-                    separator = row.getString(3);
-                }
-                if (encoding == null || encoding.isBlank()) {
-                    encoding = row.getString(4);
-                }
-                var mapping = new HashMap<String, String>();
-                var columns =
-                        Json.createReader(new StringReader(row.getString(2))).readObject();
-                columns.forEach((column, field) -> mapping.put(
-                        column.strip().toLowerCase(Locale.ROOT),
-                        field.toString().replace("\"", "")));
-                return mapping;
-            }
-        }
     }
 
     @Override
@@ -210,17 +184,21 @@ public class CatalogImportReader extends AbstractItemReader {
         return item;
     }
 
-    /** Splits, maps and validates one record; runs on the read-ahead thread. */
-    private Checked check(CsvFile.Text text, long lastLine) {
+    /**
+     * Splits, maps and validates one record (whose reading began at offset, blank lines before it
+     * included); runs on the read-ahead thread.
+     */
+    private Checked check(CsvFile.Text text, long offset, long lastLine) {
         long line = text.line();
         List<String> fields;
         try {
             fields = CsvFields.split(text.text(), delimiter);
         } catch (MalformedRecord e) {
-            return rejected(line, lastLine, text, e.getMessage());
+            return rejected(line, offset, lastLine, text, e.getMessage());
         }
         if (fields.size() != header.length) {
-            return rejected(line, lastLine, text, "expected " + header.length + " columns, found " + fields.size());
+            return rejected(
+                    line, offset, lastLine, text, "expected " + header.length + " columns, found " + fields.size());
         }
         var values = new HashMap<String, String>();
         JsonObjectBuilder attributes = null;
@@ -239,16 +217,24 @@ public class CatalogImportReader extends AbstractItemReader {
                 target,
                 line,
                 lastLine,
+                offset,
                 text.nextOffset(),
                 row,
                 attributes == null ? "{}" : attributes.build().toString(),
                 rejections);
     }
 
-    private Checked rejected(long line, long lastLine, CsvFile.Text text, String reason) {
+    private Checked rejected(long line, long offset, long lastLine, CsvFile.Text text, String reason) {
         String value = text.text().length() > 200 ? text.text().substring(0, 200) + "…" : text.text();
         return new Checked(
-                target, line, lastLine, text.nextOffset(), null, null, List.of(Rejection.ofLine(line, value, reason)));
+                target,
+                line,
+                lastLine,
+                offset,
+                text.nextOffset(),
+                null,
+                null,
+                List.of(Rejection.ofLine(line, value, reason)));
     }
 
     private String column(String field) {

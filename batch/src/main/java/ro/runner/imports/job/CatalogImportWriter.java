@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,7 +24,8 @@ import org.postgresql.PGConnection;
  * Writes a chunk inside the chunk's transaction: the good rows are COPied into the session's
  * temporary staging table (pgjdbc's CopyManager on the pooled connection), then one INSERT … SELECT
  * … ON CONFLICT DO UPDATE keyed by sku/VIN upserts them and records price and stock changes; one
- * insert of every rejection, one update of the import's counters guarded by the chunk's last line. A chunk processed again after a crash therefore changes nothing twice.
+ * insert of every rejection, one update of the import's counters guarded by the partition's progress.
+ * A chunk processed again after a crash therefore changes nothing twice.
  * When the rejections pass the limit the chunk fails, and with it the job.
  */
 @Dependent
@@ -35,9 +37,16 @@ public class CatalogImportWriter extends AbstractItemWriter {
     private static final String ERRORS =
             "INSERT INTO import_errors (import_id, line_number, column_name, value, reason)"
                     + " SELECT ?, * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) ON CONFLICT DO NOTHING";
-    private static final String COUNTERS = "UPDATE imports SET read_count = read_count + ?,"
-            + " written_count = written_count + ?, skipped_count = skipped_count + ?, last_line = ?, bytes_done = ?"
-            + " WHERE id = ? AND last_line < ? RETURNING read_count, written_count, skipped_count";
+    /**
+     * The chunk's counts go into the import's totals only if the chunk moves its partition forward
+     * (a chunk done again after a crash does not), in the chunk's transaction; the totals returned
+     * include every other partition's committed chunks.
+     */
+    private static final String COUNTERS = "WITH progress AS (UPDATE import_partitions SET next_offset = ?,"
+            + " last_line = ? WHERE import_id = ? AND partition_no = ? AND next_offset < ? RETURNING 1)"
+            + " UPDATE imports SET read_count = read_count + ?, written_count = written_count + ?,"
+            + " skipped_count = skipped_count + ?, last_line = greatest(last_line, ?), bytes_done = bytes_done + ?"
+            + " WHERE id = ? AND EXISTS (SELECT FROM progress) RETURNING read_count, written_count, skipped_count";
 
     @Inject
     @BatchProperty
@@ -51,8 +60,16 @@ public class CatalogImportWriter extends AbstractItemWriter {
     @BatchProperty
     String maxErrorPercent;
 
+    /** Which partition of the file this writer's chunks come from. */
+    @Inject
+    @BatchProperty
+    String partition;
+
     @Inject
     JobContext job;
+
+    @Inject
+    StepContext step;
 
     @Resource(lookup = "java:app/jdbc/primary")
     DataSource primary;
@@ -72,6 +89,7 @@ public class CatalogImportWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) throws SQLException {
         timings.chunk(items.size());
+        var first = (Checked) items.get(0);
         var last = (Checked) items.get(items.size() - 1);
         int width = last.target().columns.size();
         var rows = new LinkedHashMap<String, String[]>();
@@ -82,6 +100,7 @@ public class CatalogImportWriter extends AbstractItemWriter {
             if (checked.row() != null) {
                 String[] values = checked.target().rows.values(checked.row());
                 values[width] = checked.attributes();
+                values[width + 1] = Long.toString(checked.line());
                 rows.put(values[0], values); // the key comes first; a later line with the same key wins
             } else {
                 skipped++;
@@ -97,7 +116,7 @@ public class CatalogImportWriter extends AbstractItemWriter {
             if (!rejections.isEmpty()) {
                 reject(connection, id, rejections);
             }
-            count(connection, id, items.size(), items.size() - skipped, skipped, last);
+            count(connection, id, items.size(), items.size() - skipped, skipped, first, last);
             timings.mark(Timings.OTHER);
         }
     }
@@ -150,16 +169,21 @@ public class CatalogImportWriter extends AbstractItemWriter {
         }
     }
 
-    private void count(Connection connection, long id, long read, long written, long skipped, Checked last)
+    private void count(
+            Connection connection, long id, long read, long written, long skipped, Checked first, Checked last)
             throws SQLException {
         try (var statement = connection.prepareStatement(COUNTERS)) {
-            statement.setLong(1, read);
-            statement.setLong(2, written);
-            statement.setLong(3, skipped);
-            statement.setLong(4, last.line());
+            statement.setLong(1, last.nextOffset());
+            statement.setLong(2, last.lastLine());
+            statement.setLong(3, id);
+            statement.setInt(4, Integer.parseInt(partition.strip()));
             statement.setLong(5, last.nextOffset());
-            statement.setLong(6, id);
-            statement.setLong(7, last.line());
+            statement.setLong(6, read);
+            statement.setLong(7, written);
+            statement.setLong(8, skipped);
+            statement.setLong(9, last.lastLine());
+            statement.setLong(10, last.nextOffset() - first.offset());
+            statement.setLong(11, id);
             try (var totals = statement.executeQuery()) {
                 if (totals.next()) {
                     check(totals.getLong(1), totals.getLong(2), totals.getLong(3));
@@ -170,15 +194,24 @@ public class CatalogImportWriter extends AbstractItemWriter {
 
     private void check(long read, long written, long skipped) {
         String status = "read " + read + ", written " + written + ", skipped " + skipped;
-        job.setExitStatus(status);
+        exit(status);
         long limit = parse(maxErrors, Long.MAX_VALUE);
         long percent = parse(maxErrorPercent, 50);
         if (skipped > limit || (read >= 100 && skipped * 100 > percent * read)) {
             String failure = "too many bad lines (" + status + "; limit " + (limit == Long.MAX_VALUE ? "none" : limit)
                     + " lines or " + percent + " %)";
-            job.setExitStatus(failure);
+            exit(failure);
             throw new IllegalStateException(failure);
         }
+    }
+
+    /**
+     * A partition's job context is its own copy: the step's exit status is what the partition
+     * analyzer ({@link CatalogImportStatus}) hears and hands on to the job.
+     */
+    private void exit(String status) {
+        job.setExitStatus(status);
+        step.setExitStatus(status);
     }
 
     private static long parse(String value, long otherwise) {

@@ -71,6 +71,27 @@ final class CsvFile implements Closeable {
 
     /** The next logical record, or null at the end of the file. */
     Text next() throws IOException {
+        long first = advance();
+        if (first < 0) {
+            return null;
+        }
+        int end = length;
+        while (end > 0 && (record[end - 1] == '\n' || record[end - 1] == '\r')) {
+            end--;
+        }
+        return new Text(first, new String(record, 0, end, charset), offset);
+    }
+
+    /**
+     * Passes over the next logical record without decoding it, exactly as {@link #next()} would
+     * read it; false at the end of the file. Finds record boundaries in a large file cheaply.
+     */
+    boolean skip() throws IOException {
+        return advance() >= 0;
+    }
+
+    /** Reads the next record's bytes into the buffer; its first line, or -1 at the end. */
+    private long advance() throws IOException {
         long first = line + 1;
         length = 0;
         int state = FIELD_START;
@@ -81,7 +102,7 @@ final class CsvFile implements Closeable {
             int start = length;
             if (!readLine()) {
                 if (lines == 0) {
-                    return null;
+                    return -1;
                 }
                 if (lines > 1) {
                     cutBack(afterFirst, first, firstLineLength);
@@ -107,11 +128,7 @@ final class CsvFile implements Closeable {
                 break;
             }
         }
-        int end = length;
-        while (end > 0 && (record[end - 1] == '\n' || record[end - 1] == '\r')) {
-            end--;
-        }
-        return new Text(first, new String(record, 0, end, charset), offset);
+        return first;
     }
 
     /**

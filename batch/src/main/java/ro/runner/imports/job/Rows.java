@@ -110,9 +110,9 @@ final class Rows {
         return text;
     }
 
-    /** A row's values as text, in component order, with one more empty slot at the end. */
+    /** A row's values as text, in component order, with two more empty slots at the end. */
     String[] values(Record row) {
-        String[] values = new String[accessors.length + 1];
+        String[] values = new String[accessors.length + 2];
         for (int i = 0; i < accessors.length; i++) {
             try {
                 Object value = accessors[i].invoke(row);

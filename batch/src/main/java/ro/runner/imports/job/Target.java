@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
  * emptied at every commit), and one statement per chunk that inserts or updates every staged row and
  * records the price/stock changes of rows that existed (the old values are looked up by key, one
  * index probe per row: the LIMIT keeps the planner from scanning the whole table for a hash join).
+ * Partitions of one file run these at the same time: the rows go in key order, so two chunks that
+ * share keys lock them in the same order and cannot deadlock, and a row written by this import is
+ * updated only from the same or a later line of the file, so the later line of a key wins whichever
+ * partition commits first (a chunk done again after a crash writes its own lines again).
  */
 enum Target {
     PRODUCTS(ProductRow.class, "products", "sku", List.of("price", "sale_price", "stock")),
@@ -33,10 +37,12 @@ enum Target {
         this.key = key;
         this.tracked = tracked;
         this.columns = rows.columns();
-        this.stage = "catalog_import_" + table;
-        this.createStage = "CREATE TEMP TABLE IF NOT EXISTS " + stage + " ("
-                + columns.stream().map(c -> c + " text").collect(Collectors.joining(", "))
-                + ", attributes text) ON COMMIT DELETE ROWS";
+        String definition = " (" + columns.stream().map(c -> c + " text").collect(Collectors.joining(", "))
+                + ", attributes text, line bigint) ON COMMIT DELETE ROWS";
+        // named after its definition: a pooled session keeps the temporary table of an earlier
+        // deployment, which a changed COPY would not fit
+        this.stage = "catalog_import_" + table + "_" + Integer.toHexString(definition.hashCode());
+        this.createStage = "CREATE TEMP TABLE IF NOT EXISTS " + stage + definition;
         this.upsert = upsert();
     }
 
@@ -64,9 +70,12 @@ enum Target {
         return "WITH before AS (SELECT i." + key + ", c.* FROM " + stage + " i CROSS JOIN LATERAL (SELECT "
                 + tracked.stream().map(c -> "c." + c).collect(Collectors.joining(", ")) + " FROM " + table
                 + " c WHERE c." + key + " = i." + key + " LIMIT 1) c), upserted AS (INSERT INTO " + table + " AS c ("
-                + String.join(", ", columns) + ", attributes, import_id, updated_at) SELECT " + casts
-                + "attributes::jsonb, ?, now() FROM " + stage + " ON CONFLICT (" + key + ") DO UPDATE SET " + updates
-                + ", attributes = excluded.attributes, import_id = excluded.import_id, updated_at = excluded.updated_at"
+                + String.join(", ", columns) + ", attributes, import_id, import_line, updated_at) SELECT " + casts
+                + "attributes::jsonb, ?, line, now() FROM " + stage + " ORDER BY " + key + " ON CONFLICT (" + key
+                + ") DO UPDATE SET " + updates
+                + ", attributes = excluded.attributes, import_id = excluded.import_id,"
+                + " import_line = excluded.import_line, updated_at = excluded.updated_at"
+                + " WHERE c.import_id IS DISTINCT FROM excluded.import_id OR c.import_line <= excluded.import_line"
                 + " RETURNING c." + key + ", "
                 + tracked.stream().map(c -> "c." + c).collect(Collectors.joining(", "))
                 + ") INSERT INTO catalog_changes (import_id, target, key, " + changeColumns + ") SELECT ?, '" + name()

@@ -65,6 +65,48 @@ class CatalogImportIT {
                 .isEqualTo("1234.25|2|red");
     }
 
+    /**
+     * A file of three partitions (at least 1 MiB each) whose keys repeat across them: every key ends
+     * with the values of its last line, whichever partition committed first, each partition's range
+     * is read once (the counts are exact), and the partitions are those stored for the import.
+     */
+    @Test
+    void aPartitionedFileKeepsTheLastLineOfEveryKey() throws Exception {
+        String p = prefix();
+        int rows = 60_000;
+        int keys = 1_000;
+        var csv = new StringBuilder(HEADER);
+        for (int i = 0; i < rows; i++) {
+            csv.append(p)
+                    .append(i % keys)
+                    .append(",\"Product ")
+                    .append(i)
+                    .append(", with a quoted, long name to fill the file past three MiB ")
+                    .append("x".repeat(20))
+                    .append("\",Acme,Kitchen,")
+                    .append(i)
+                    .append(".50,,")
+                    .append(i % 7)
+                    .append(",19,,red\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(file.length).isGreaterThan(3 << 20);
+        JsonObject done = awaitEnd(submit(file, "profile", "products", "partitions", "3", "chunk", "1000"));
+
+        assertThat(done.getString("status")).as(done.toString()).isEqualTo("COMPLETED");
+        long id = done.getJsonNumber("id").longValue();
+        assertThat(done.getJsonNumber("read").longValue()).isEqualTo(rows);
+        assertThat(done.getJsonNumber("written").longValue()).isEqualTo(rows);
+        assertThat(count("import_partitions WHERE import_id = " + id)).isEqualTo(3);
+        assertThat(count("products WHERE sku LIKE '" + p + "%'")).isEqualTo(keys);
+        assertThat(count("products WHERE sku LIKE '" + p + "%' AND import_line = " + "substring(sku from length('" + p
+                        + "') + 1)::int + " + (rows - keys) + " + 2"))
+                .as("every key holds its last line (file line = row + 2)")
+                .isEqualTo(keys);
+        assertThat(TestStack.value("SELECT price FROM products WHERE sku = '" + p + "7'"))
+                .isEqualTo((rows - keys + 7) + ".50");
+    }
+
     @Test
     void badLinesAreSkippedAndEachIsReportedWithItsLineNumber() throws Exception {
         String p = prefix();

@@ -28,8 +28,10 @@ final class ImportOptions {
                 case "maxErrorPercent" -> whole(option.getKey(), value, 0, 100);
                 case "chunk" -> whole(option.getKey(), value, 1, 100_000);
                 case "chunkBytes" -> whole(option.getKey(), value, 1, 1 << 30);
-                default -> throw new IllegalArgumentException("unknown import option '" + option.getKey()
-                        + "'; known: separator, encoding, diacritics, maxErrors, maxErrorPercent, chunk, chunkBytes");
+                case "partitions" -> whole(option.getKey(), value, 1, 64);
+                default -> throw new IllegalArgumentException(
+                        "unknown import option '" + option.getKey() + "'; known: separator, encoding, diacritics,"
+                                + " maxErrors, maxErrorPercent, chunk, chunkBytes, partitions");
             }
             checked.put(option.getKey(), value);
         }
