@@ -44,13 +44,20 @@ public class CatalogImportListener extends AbstractJobListener {
                     case STOPPING, STOPPED -> "STOPPED";
                     default -> "FAILED";
                 };
+        // a job without a reason of its own (set by the mapper or a failed partition) ends with its
+        // totals, which every partition's chunks added to the row
         try (var connection = primary.getConnection();
-                var statement = connection.prepareStatement(
-                        "UPDATE imports SET status = ?, exit_status = ?, ended_at = now() WHERE id = ?")) {
+                var statement = connection.prepareStatement("UPDATE imports SET status = ?, exit_status = coalesce(?,"
+                        + " format('read %s, written %s, skipped %s', read_count, written_count, skipped_count)),"
+                        + " ended_at = now() WHERE id = ? RETURNING exit_status")) {
             statement.setString(1, ended);
             statement.setString(2, job.getExitStatus());
             statement.setLong(3, Long.parseLong(importId));
-            statement.executeUpdate();
+            try (var row = statement.executeQuery()) {
+                if (row.next()) {
+                    job.setExitStatus(row.getString(1));
+                }
+            }
         }
     }
 

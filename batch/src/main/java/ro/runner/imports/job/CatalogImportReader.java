@@ -3,7 +3,6 @@ package ro.runner.imports.job;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
@@ -90,9 +89,6 @@ public class CatalogImportReader extends AbstractItemReader {
     String partition;
 
     @Inject
-    JobContext job;
-
-    @Inject
     StepContext step;
 
     @Resource(lookup = "java:app/jdbc/primary")
@@ -120,15 +116,14 @@ public class CatalogImportReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) throws IOException, SQLException {
         try {
-            openAt(checkpoint);
+            openPartition(); // the runtime's checkpoint is not used: the partition's row holds it
         } catch (IllegalArgumentException | IOException e) {
-            job.setExitStatus("cannot read the file: " + e); // shown with the import, not only in the log
+            step.setExitStatus("cannot read the file: " + e); // handed to the job by CatalogImportStatus
             throw e;
         }
     }
 
-    private void openAt(Serializable checkpoint) throws IOException, SQLException {
-        // the runtime's checkpoint is ignored: the partition's row holds the same position
+    private void openPartition() throws IOException, SQLException {
         var input = ImportFile.open(primary, profile, separator, encoding, java.nio.file.Path.of(file));
         target = input.target();
         delimiter = input.delimiter();

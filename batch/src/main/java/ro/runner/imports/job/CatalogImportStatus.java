@@ -6,39 +6,26 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.regex.Pattern;
 
 /**
- * Hands the partitions' exit statuses on to the job, which the imports row shows: the first failed
- * partition's reason (too many bad lines, an unreadable file) wins; otherwise the counts with the
- * most lines read, those of the chunk that committed last, which include every partition's.
+ * Hands the reason of the first partition that failed (too many bad lines, an unreadable file) to
+ * the job, whose exit status the imports row shows. The runtime passes each partition's step exit
+ * status here; a partition's own job context is a copy the job never sees. The counts of a job that
+ * did not fail come from the imports row ({@link CatalogImportListener}).
  */
 @Dependent
 @Named("catalogImportStatus")
 public class CatalogImportStatus extends AbstractPartitionAnalyzer {
 
-    private static final Pattern COUNTS = Pattern.compile("^read (\\d+),");
-
     @Inject
     JobContext job;
 
     private boolean failed;
-    private long read = -1;
 
     @Override
     public void analyzeStatus(BatchStatus status, String exitStatus) {
-        if (failed || exitStatus == null || exitStatus.isBlank() || exitStatus.equals(status.name())) {
-            return;
-        }
-        if (status == BatchStatus.FAILED) {
+        if (!failed && status == BatchStatus.FAILED && exitStatus != null && !exitStatus.equals(status.name())) {
             failed = true;
-            job.setExitStatus(exitStatus);
-            return;
-        }
-        var counts = COUNTS.matcher(exitStatus);
-        long partitionRead = counts.find() ? Long.parseLong(counts.group(1)) : 0;
-        if (partitionRead > read) {
-            read = partitionRead;
             job.setExitStatus(exitStatus);
         }
     }

@@ -3,7 +3,6 @@ package ro.runner.imports.job;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -65,9 +64,7 @@ public class CatalogImportWriter extends AbstractItemWriter {
     @BatchProperty
     String partition;
 
-    @Inject
-    JobContext job;
-
+    /** A partition's exit status is its step's; CatalogImportStatus hands a failure's to the job. */
     @Inject
     StepContext step;
 
@@ -194,24 +191,15 @@ public class CatalogImportWriter extends AbstractItemWriter {
 
     private void check(long read, long written, long skipped) {
         String status = "read " + read + ", written " + written + ", skipped " + skipped;
-        exit(status);
+        step.setExitStatus(status);
         long limit = parse(maxErrors, Long.MAX_VALUE);
         long percent = parse(maxErrorPercent, 50);
         if (skipped > limit || (read >= 100 && skipped * 100 > percent * read)) {
             String failure = "too many bad lines (" + status + "; limit " + (limit == Long.MAX_VALUE ? "none" : limit)
                     + " lines or " + percent + " %)";
-            exit(failure);
+            step.setExitStatus(failure);
             throw new IllegalStateException(failure);
         }
-    }
-
-    /**
-     * A partition's job context is its own copy: the step's exit status is what the partition
-     * analyzer ({@link CatalogImportStatus}) hears and hands on to the job.
-     */
-    private void exit(String status) {
-        job.setExitStatus(status);
-        step.setExitStatus(status);
     }
 
     private static long parse(String value, long otherwise) {
