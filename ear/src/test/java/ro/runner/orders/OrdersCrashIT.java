@@ -140,9 +140,11 @@ class OrdersCrashIT {
                         + " %d repeated after it; confirmations missing %d, duplicated %d%n",
                 ORDERS, answeredAtKill, answered.size(), repeated, missing, duplicates);
         assertThat(missing).as("buyers without their confirmation").isZero();
-        // A mail the SMTP server accepted in the instant before the kill, whose SENT mark had not
-        // committed, is sent again: at most one per delivery in flight (the MDB pool, 32 at most).
-        assertThat(duplicates).as("confirmations sent twice").isLessThanOrEqualTo(32);
+        // A mail the SMTP server took before the kill, whose SENT mark had not committed, is sent
+        // again: at most one per delivery in flight, and the notification consumer's pool allows 16
+        // (ejb/src/main/resources/META-INF/glassfish-ejb-jar.xml). Thread dumps of the mail bench
+        // found most deliveries waiting there: for the sink's answer to the end of DATA.
+        assertThat(duplicates).as("confirmations sent twice").isLessThanOrEqualTo(16);
     }
 
     /** Checks out one PENDING order per buyer, each from a client address of its own. */
