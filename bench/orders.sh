@@ -30,6 +30,14 @@ sql() { PGPASSWORD="$PG_PASSWORD" psql -h 127.0.0.1 -p "$PG_PRIMARY_PORT" -U "$P
 # The client is one JVM (bench/orders/OrdersLoad.java) with a thread per concurrent client: a bash
 # and a curl per request took the server's CPU on a 2-core machine.
 load() { java "$RUNNER_ROOT/bench/orders/OrdersLoad.java" "$@"; }
+# failed_payments <tag> <count> <errors>: stops the bench when a payment failed, which leaves its
+# order untracked for settled or drain to wait on forever (seen with RUNNER_ADMIN_PASSWORD set to
+# asadmin's password, not the console admin's)
+failed_payments() {
+  [[ "$3" == 0 ]] && return
+  echo "bench/orders.sh: $3 of $2 $1 payments failed (401: RUNNER_ADMIN_PASSWORD is not the console admin's password)" >&2
+  exit 1
+}
 # paid_orders <tag> <count> <mode> <ids-file>: count orders checked out and paid; prints the payments' figures
 paid_orders() {
   load checkout "$BASE" "$1" "$2" 8 "$4"
@@ -51,18 +59,11 @@ settled() {
   until [[ "$(sql "SELECT count(*) FROM notifications WHERE status <> 'SENT' AND order_id IN ($in)")" -eq 0 ]]; do sleep 1; done
 }
 say "checking out and paying $N orders per mode at $C concurrent clients"
-# failed_payments <mode> <errors>: a payment that failed leaves its order untracked, and settled would
-# wait for it forever (seen with RUNNER_ADMIN_PASSWORD set to asadmin's password, not the console's)
-failed_payments() {
-  [[ "$2" == 0 ]] && return
-  echo "bench/orders.sh: $2 of $N $1 payments failed (401 means RUNNER_ADMIN_PASSWORD is not the console admin's password)" >&2
-  exit 1
-}
 read -r sync_p50 sync_p99 sync_s sync_err < <(paid_orders "sync-$(date +%s)" "$N" sync "$WORK/sync.ids")
-failed_payments sync "$sync_err"
+failed_payments sync "$N" "$sync_err"
 settled "$WORK/sync.ids"
 read -r async_p50 async_p99 async_s async_err < <(paid_orders "async-$(date +%s)" "$N" async "$WORK/async.ids")
-failed_payments async "$async_err"
+failed_payments async "$N" "$async_err"
 echo "payment_latency_p50_async: $async_p50 ms   baseline_sync: $sync_p50 ms"
 echo "payment_latency_p99_async: $async_p99 ms   baseline_sync: $sync_p99 ms   goal: async <= 1/3 of sync"
 echo "payments_per_second_async: $(awk -v n="$N" -v s="$async_s" 'BEGIN { printf "%.1f", n / s }')   baseline_sync: $(awk -v n="$N" -v s="$sync_s" 'BEGIN { printf "%.1f", n / s }')   (errors: async $async_err, sync $sync_err)"
@@ -84,7 +85,9 @@ restart() { "$RUNNER_ROOT/server-config/payara/payara.sh" "$RUNNER_PROFILE_FILE"
 # drain <tag> <count>: pays count orders with tracking paused, resumes it; prints orders/s
 drain() {
   mq pause OrderTrackingQueue
-  paid_orders "$1" "$2" async "$WORK/$1.ids" >/dev/null
+  local errors
+  read -r _ _ _ errors < <(paid_orders "$1" "$2" async "$WORK/$1.ids")
+  failed_payments "$1" "$2" "$errors"
   local in t0
   in="$(paste -sd, "$WORK/$1.ids")"
   [[ "$1" == baseline ]] && asadmin create-system-properties runner.tracking.batch-size=1
