@@ -43,7 +43,15 @@ paid_orders() {
   load checkout "$BASE" "$1" "$2" 8 "$4"
   load pay "$BASE" "$RUNNER_ADMIN_PASSWORD" "$3" "$C" "$4"
 }
-ready() { until curl -sf "http://127.0.0.1:$PAYARA_HTTP_PORT/health/ready" >/dev/null; do sleep 1; done; }
+# ready: the health checks pass and the application answers. /health/ready alone says UP for a
+# moment while a restarting domain is still loading the EAR (no check registered yet), which would
+# start the drain's clock before its consumers exist.
+ready() {
+  until curl -sf "http://127.0.0.1:$PAYARA_HTTP_PORT/health/ready" >/dev/null &&
+    curl -sf -u "admin:$RUNNER_ADMIN_PASSWORD" "$BASE/orders?size=1" >/dev/null; do
+    sleep 1
+  done
+}
 
 # The SMTP sink keeps every mail in memory: emptied before and after the run.
 purge_sink() { curl -fsS -X POST "http://127.0.0.1:$SMTP_API_PORT/api/mail/purge" >/dev/null; }
