@@ -35,7 +35,7 @@ load() { java "$RUNNER_ROOT/bench/orders/OrdersLoad.java" "$@"; }
 # asadmin's password, not the console admin's)
 failed_payments() {
   [[ "$3" == 0 ]] && return
-  echo "bench/orders.sh: $3 of $2 $1 payments failed (401: RUNNER_ADMIN_PASSWORD is not the console admin's password)" >&2
+  echo "bench/orders.sh: $3 of $2 $1 payments failed (all 401: RUNNER_ADMIN_PASSWORD is not the console admin's password; else see the server log)" >&2
   exit 1
 }
 # paid_orders <tag> <count> <mode> <ids-file>: count orders checked out and paid; prints the payments' figures

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Receives the messages waiting on a queue, in the caller's JTA transaction: they are consumed if
  * and only if it commits, and go back to the queue otherwise. The context is the transaction's
- * ({@link TransactionJms}, shared with {@link Messages}), so receiving and sending in one transaction use one session.
+ * ({@link TransactionJms}, shared with {@link Messages}), so receiving and sending in one
+ * transaction use one session.
  */
 @ApplicationScoped
 public class Receiver {
