@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Orders benchmarks against a running stack (server-config/stack.sh <profile> start, EAR deployed):
 #   payment latency p50/p99 at C concurrent clients, asynchronous tracking (the real path) beside
-#   the same work done synchronously in the request (tracking=sync, the benchmark's baseline);
+#   the same work done synchronously in the request (tracking=sync, the benchmark's baseline): a
+#   warm-up round of each mode, not counted (a just-started domain is still compiling its code),
+#   then R rounds of N payments per mode, the modes alternated, their latencies pooled;
 #   drain rate of the tracking queue (orders/s) and mail throughput with QR + PDF (mails/s).
 #   The drain and mail phases pause the queues' consumers at the broker (openmq.sh pause) while D
 #   orders are paid, then resume them and time the consumers alone.
 # Usage: bench/orders.sh <profile> [orders per mode, default 500] [concurrency, default 32]
 #        [drain orders D, default 10000] [mails M, default 2000] [baseline drain orders B, default 2000]
+#        [rounds R, default 3]
 # Needs the admin password in RUNNER_ADMIN_PASSWORD. Prints "name: value unit" lines.
 # The machine's load average is printed too: on a shared 2-core machine compare the two modes of
 # one run, not runs with each other.
@@ -19,6 +22,7 @@ C="${3:-32}"
 D="${4:-10000}"
 M="${5:-2000}"
 B="${6:-2000}"
+R="${7:-3}"
 : "${RUNNER_ADMIN_PASSWORD:?set RUNNER_ADMIN_PASSWORD to the admin password}"
 BASE="http://127.0.0.1:$PAYARA_HTTP_PORT/api"
 WORK="$(mktemp -d)"
@@ -38,10 +42,11 @@ failed_payments() {
   echo "bench/orders.sh: $3 of $2 $1 payments failed (all 401: RUNNER_ADMIN_PASSWORD is not the console admin's password; else see the server log)" >&2
   exit 1
 }
-# paid_orders <tag> <count> <mode> <ids-file>: count orders checked out and paid; prints the payments' figures
+# paid_orders <tag> <count> <mode> <ids-file> [latencies-file]: count orders checked out and paid;
+# prints the payments' figures (and appends their latencies to the file)
 paid_orders() {
   load checkout "$BASE" "$1" "$2" 8 "$4"
-  load pay "$BASE" "$RUNNER_ADMIN_PASSWORD" "$3" "$C" "$4"
+  load pay "$BASE" "$RUNNER_ADMIN_PASSWORD" "$3" "$C" "$4" ${5:+"$5"}
 }
 # ready: the health checks pass and the application answers. /health/ready alone says UP for a
 # moment while a restarting domain is still loading the EAR (no check registered yet), which would
@@ -66,17 +71,33 @@ settled() {
   until [[ "$(sql "SELECT count(*) FROM order_tracking WHERE status = 'PAID' AND order_id IN ($in)")" -ge "$n" ]]; do sleep 0.5; done
   until [[ "$(sql "SELECT count(*) FROM notifications WHERE status <> 'SENT' AND order_id IN ($in)")" -eq 0 ]]; do sleep 1; done
 }
-say "checking out and paying $N orders per mode at $C concurrent clients"
-read -r sync_p50 sync_p99 sync_s sync_err < <(paid_orders "sync-$(date +%s)" "$N" sync "$WORK/sync.ids")
-failed_payments sync "$N" "$sync_err"
-settled "$WORK/sync.ids"
-read -r async_p50 async_p99 async_s async_err < <(paid_orders "async-$(date +%s)" "$N" async "$WORK/async.ids")
-failed_payments async "$N" "$async_err"
-echo "payment_latency_p50_async: $async_p50 ms   baseline_sync: $sync_p50 ms"
-echo "payment_latency_p99_async: $async_p99 ms   baseline_sync: $sync_p99 ms   goal: async <= 1/3 of sync"
-echo "payments_per_second_async: $(awk -v n="$N" -v s="$async_s" 'BEGIN { printf "%.1f", n / s }')   baseline_sync: $(awk -v n="$N" -v s="$sync_s" 'BEGIN { printf "%.1f", n / s }')   (errors: async $async_err, sync $sync_err)"
-settled "$WORK/async.ids"
-ids="$(paste -sd, "$WORK/async.ids")"
+ready
+say "warming up with $N orders per mode (not counted), then $R rounds of $N orders per mode, alternated, at $C concurrent clients"
+read -r _ warm_sync_p99 _ warm_sync_err < <(paid_orders "warm-sync-$(date +%s)" "$N" sync "$WORK/warm-sync.ids")
+failed_payments warm-up-sync "$N" "$warm_sync_err"
+settled "$WORK/warm-sync.ids"
+read -r _ warm_async_p99 _ warm_async_err < <(paid_orders "warm-async-$(date +%s)" "$N" async "$WORK/warm-async.ids")
+failed_payments warm-up-async "$N" "$warm_async_err"
+settled "$WORK/warm-async.ids"
+sync_s=0 async_s=0 ratios=""
+for ((round = 1; round <= R; round++)); do
+  read -r _ round_sync_p99 s err < <(paid_orders "sync-$round-$(date +%s)" "$N" sync "$WORK/sync-$round.ids" "$WORK/sync.ms")
+  failed_payments sync "$N" "$err"
+  sync_s="$(awk -v a="$sync_s" -v b="$s" 'BEGIN { print a + b }')"
+  settled "$WORK/sync-$round.ids"
+  read -r _ round_async_p99 s err < <(paid_orders "async-$round-$(date +%s)" "$N" async "$WORK/async-$round.ids" "$WORK/async.ms")
+  failed_payments async "$N" "$err"
+  async_s="$(awk -v a="$async_s" -v b="$s" 'BEGIN { print a + b }')"
+  settled "$WORK/async-$round.ids"
+  ratios="$ratios $(awk -v a="$round_async_p99" -v s="$round_sync_p99" 'BEGIN { printf "%.2f", a / s }')"
+done
+read -r sync_p50 sync_p99 sync_n < <(load percentiles "$WORK/sync.ms")
+read -r async_p50 async_p99 async_n < <(load percentiles "$WORK/async.ms")
+echo "payment_latency_p50_async: $async_p50 ms   baseline_sync: $sync_p50 ms   ($async_n and $sync_n payments, $R rounds pooled)"
+echo "payment_latency_p99_async: $async_p99 ms   baseline_sync: $sync_p99 ms   ratio: $(awk -v a="$async_p99" -v s="$sync_p99" 'BEGIN { printf "%.2f", a / s }')   goal: async <= 1/3 of sync"
+echo "payment_p99_ratio_per_round:$ratios   warm-up round (not counted): $warm_async_p99 / $warm_sync_p99 ms"
+echo "payments_per_second_async: $(awk -v n="$async_n" -v s="$async_s" 'BEGIN { printf "%.1f", n / s }')   baseline_sync: $(awk -v n="$sync_n" -v s="$sync_s" 'BEGIN { printf "%.1f", n / s }')"
+ids="$(cat "$WORK"/async-*.ids | paste -sd,)"
 dupes="$(sql "SELECT count(*) FROM (SELECT order_id FROM order_tracking WHERE order_id IN ($ids) GROUP BY order_id, status HAVING count(*) > 1) d")"
 echo "tracking_duplicates: $dupes"
 

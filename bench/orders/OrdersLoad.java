@@ -6,10 +6,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,8 +27,12 @@ import java.util.regex.Pattern;
  *   java OrdersLoad.java checkout &lt;base-url&gt; &lt;tag&gt; &lt;count&gt; &lt;threads&gt; &lt;ids-file&gt;
  *       count PENDING orders, each from its own client address; their ids to ids-file
  *   java OrdersLoad.java pay &lt;base-url&gt; &lt;admin-password&gt; &lt;sync|async&gt; &lt;threads&gt; &lt;ids-file&gt;
+ *       [latencies-file]
  *       pays the orders of ids-file, threads at a time; prints "p50 p99 seconds errors"
- *       (latencies in ms, seconds from the first request to the last answer)
+ *       (latencies in ms, seconds from the first request to the last answer); with latencies-file,
+ *       appends each payment's latency in ms to it, one per line
+ *   java OrdersLoad.java percentiles &lt;latencies-file&gt;
+ *       prints "p50 p99 count" of the latencies appended to latencies-file (rounds pooled)
  * </pre>
  */
 public class OrdersLoad {
@@ -36,7 +42,8 @@ public class OrdersLoad {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "checkout" -> checkout(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
-            case "pay" -> pay(args[1], args[2], args[3], Integer.parseInt(args[4]), Path.of(args[5]));
+            case "pay" -> pay(args[1], args[2], args[3], Integer.parseInt(args[4]), Path.of(args[5]), args.length > 6 ? Path.of(args[6]) : null);
+            case "percentiles" -> percentiles(Path.of(args[1]));
             default -> throw new IllegalArgumentException("checkout or pay, not " + args[0]);
         }
     }
@@ -70,7 +77,7 @@ public class OrdersLoad {
         Files.write(ids, found);
     }
 
-    static void pay(String base, String password, String mode, int threads, Path ids) throws Exception {
+    static void pay(String base, String password, String mode, int threads, Path ids, Path latencyFile) throws Exception {
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
         List<String> orders = Files.readAllLines(ids);
@@ -95,8 +102,23 @@ public class OrdersLoad {
             return null;
         });
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (latencyFile != null) {
+            var lines = new ArrayList<String>();
+            for (long latency : latencies) {
+                lines.add(String.format(Locale.ROOT, "%.3f", latency / 1e6));
+            }
+            Files.write(latencyFile, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
         Arrays.sort(latencies);
         System.out.printf("%.1f %.1f %.2f %d%n", percentile(latencies, 50), percentile(latencies, 99), seconds, errors.get());
+    }
+
+    static void percentiles(Path latencyFile) throws Exception {
+        long[] latencies = Files.readAllLines(latencyFile).stream()
+                .mapToLong(line -> Math.round(Double.parseDouble(line) * 1e6))
+                .sorted()
+                .toArray();
+        System.out.printf("%.1f %.1f %d%n", percentile(latencies, 50), percentile(latencies, 99), latencies.length);
     }
 
     static double percentile(long[] sorted, int p) {

@@ -46,16 +46,23 @@ public class TransactionJms {
         JMSContext context = (JMSContext) transactions.getResource(TransactionJms.class);
         if (context == null) {
             JMSContext opened = factory.createContext();
-            transactions.putResource(TransactionJms.class, opened);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {}
+            try {
+                // refused when the transaction can no longer register one (e.g. it is ending): the
+                // context is then closed here rather than left open with no one to close it
+                transactions.registerInterposedSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {}
 
-                @Override
-                public void afterCompletion(int status) {
-                    opened.close();
-                }
-            });
+                    @Override
+                    public void afterCompletion(int status) {
+                        opened.close();
+                    }
+                });
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            transactions.putResource(TransactionJms.class, opened);
             context = opened;
         }
         return context;
