@@ -50,10 +50,16 @@ paid_orders() {
 }
 # ready: the health checks pass and the application answers. /health/ready alone says UP for a
 # moment while a restarting domain is still loading the EAR (no check registered yet), which would
-# start the drain's clock before its consumers exist.
+# start the drain's clock before its consumers exist. A 401 stops the bench: it would never be ready.
 ready() {
+  local code
   until curl -sf "http://127.0.0.1:$PAYARA_HTTP_PORT/health/ready" >/dev/null &&
-    curl -sf -u "admin:$RUNNER_ADMIN_PASSWORD" "$BASE/orders?size=1" >/dev/null; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' -u "admin:$RUNNER_ADMIN_PASSWORD" "$BASE/orders?size=1")" &&
+    [[ "$code" == 200 ]]; do
+    if [[ "${code:-}" == 401 ]]; then
+      echo "bench/orders.sh: 401 from $BASE/orders: RUNNER_ADMIN_PASSWORD is not the console admin's password" >&2
+      exit 1
+    fi
     sleep 1
   done
 }
@@ -71,25 +77,29 @@ settled() {
   until [[ "$(sql "SELECT count(*) FROM order_tracking WHERE status = 'PAID' AND order_id IN ($in)")" -ge "$n" ]]; do sleep 0.5; done
   until [[ "$(sql "SELECT count(*) FROM notifications WHERE status <> 'SENT' AND order_id IN ($in)")" -eq 0 ]]; do sleep 1; done
 }
+# pay_round <mode> <tag> [latencies-file]: N orders checked out and paid in that mode, then waited for
+# until tracked and mailed; sets round_p99 and round_s (not printed: failed_payments must be able to
+# stop the bench, which it cannot from a subshell)
+pay_round() {
+  local err
+  read -r _ round_p99 round_s err < <(paid_orders "$2-$(date +%s)" "$N" "$1" "$WORK/$2.ids" ${3:+"$3"})
+  failed_payments "$2" "$N" "$err"
+  settled "$WORK/$2.ids"
+}
 ready
 say "warming up with $N orders per mode (not counted), then $R rounds of $N orders per mode, alternated, at $C concurrent clients"
-read -r _ warm_sync_p99 _ warm_sync_err < <(paid_orders "warm-sync-$(date +%s)" "$N" sync "$WORK/warm-sync.ids")
-failed_payments warm-up-sync "$N" "$warm_sync_err"
-settled "$WORK/warm-sync.ids"
-read -r _ warm_async_p99 _ warm_async_err < <(paid_orders "warm-async-$(date +%s)" "$N" async "$WORK/warm-async.ids")
-failed_payments warm-up-async "$N" "$warm_async_err"
-settled "$WORK/warm-async.ids"
+pay_round sync warm-sync
+warm_sync_p99="$round_p99"
+pay_round async warm-async
+warm_async_p99="$round_p99"
 sync_s=0 async_s=0 ratios=""
 for ((round = 1; round <= R; round++)); do
-  read -r _ round_sync_p99 s err < <(paid_orders "sync-$round-$(date +%s)" "$N" sync "$WORK/sync-$round.ids" "$WORK/sync.ms")
-  failed_payments sync "$N" "$err"
-  sync_s="$(awk -v a="$sync_s" -v b="$s" 'BEGIN { print a + b }')"
-  settled "$WORK/sync-$round.ids"
-  read -r _ round_async_p99 s err < <(paid_orders "async-$round-$(date +%s)" "$N" async "$WORK/async-$round.ids" "$WORK/async.ms")
-  failed_payments async "$N" "$err"
-  async_s="$(awk -v a="$async_s" -v b="$s" 'BEGIN { print a + b }')"
-  settled "$WORK/async-$round.ids"
-  ratios="$ratios $(awk -v a="$round_async_p99" -v s="$round_sync_p99" 'BEGIN { printf "%.2f", a / s }')"
+  pay_round sync "sync-$round" "$WORK/sync.ms"
+  sync_s="$(awk -v a="$sync_s" -v b="$round_s" 'BEGIN { print a + b }')"
+  round_sync_p99="$round_p99"
+  pay_round async "async-$round" "$WORK/async.ms"
+  async_s="$(awk -v a="$async_s" -v b="$round_s" 'BEGIN { print a + b }')"
+  ratios="$ratios $(awk -v a="$round_p99" -v s="$round_sync_p99" 'BEGIN { printf "%.2f", a / s }')"
 done
 read -r sync_p50 sync_p99 sync_n < <(load percentiles "$WORK/sync.ms")
 read -r async_p50 async_p99 async_n < <(load percentiles "$WORK/async.ms")
@@ -97,7 +107,7 @@ echo "payment_latency_p50_async: $async_p50 ms   baseline_sync: $sync_p50 ms   (
 echo "payment_latency_p99_async: $async_p99 ms   baseline_sync: $sync_p99 ms   ratio: $(awk -v a="$async_p99" -v s="$sync_p99" 'BEGIN { printf "%.2f", a / s }')   goal: async <= 1/3 of sync"
 echo "payment_p99_ratio_per_round:$ratios   warm-up round (not counted): $warm_async_p99 / $warm_sync_p99 ms"
 echo "payments_per_second_async: $(awk -v n="$async_n" -v s="$async_s" 'BEGIN { printf "%.1f", n / s }')   baseline_sync: $(awk -v n="$sync_n" -v s="$sync_s" 'BEGIN { printf "%.1f", n / s }')"
-ids="$(cat "$WORK"/async-*.ids | paste -sd,)"
+ids="$(cat "$WORK"/*async*.ids | paste -sd,)" # the warm-up round's too
 dupes="$(sql "SELECT count(*) FROM (SELECT order_id FROM order_tracking WHERE order_id IN ($ids) GROUP BY order_id, status HAVING count(*) > 1) d")"
 echo "tracking_duplicates: $dupes"
 

@@ -44,7 +44,7 @@ public class OrdersLoad {
             case "checkout" -> checkout(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
             case "pay" -> pay(args[1], args[2], args[3], Integer.parseInt(args[4]), Path.of(args[5]), args.length > 6 ? Path.of(args[6]) : null);
             case "percentiles" -> percentiles(Path.of(args[1]));
-            default -> throw new IllegalArgumentException("checkout or pay, not " + args[0]);
+            default -> throw new IllegalArgumentException("checkout, pay or percentiles, not " + args[0]);
         }
     }
 
