@@ -15,8 +15,9 @@ import ro.runner.it.SmtpSink;
 import ro.runner.it.TestStack;
 
 /**
- * A notification row QUEUED long ago without a message (a lost message) is sent by the
- * notifications-recovery schedule.
+ * A notification row QUEUED long ago without a message (a lost message), or SENDING long ago (an
+ * attempt cut off, its message dead-lettered), is sent by the notifications-recovery schedule; an
+ * attempt that started a moment ago is left alone.
  */
 @ExtendWith(ArquillianExtension.class)
 class RecoveryIT {
@@ -27,22 +28,10 @@ class RecoveryIT {
     }
 
     @Test
-    void theRecoveryScheduleSendsRowsStuckInQueued() throws Exception {
-        String email = "stuck-" + UUID.randomUUID() + "@example.ro";
-        try (var db = TestStack.primary();
-                var insert =
-                        db.prepareStatement("INSERT INTO notifications (idempotency_key, type, recipient, priority,"
-                                + " status, model, queued_at) VALUES (?, 'sale-notice', ?, 'LOW', 'QUEUED', ?::jsonb,"
-                                + " now() - interval '1 hour')")) {
-            insert.setString(1, "stuck-" + email);
-            insert.setString(2, email);
-            insert.setString(
-                    3,
-                    "{\"number\":\"R-STUCK\",\"name\":\"Ana Bălan\",\"email\":\"" + email
-                            + "\",\"items\":1,\"total\":10,\"currency\":\"RON\",\"trafficSource\":\"direct\","
-                            + "\"campaign\":\"\",\"lines\":[]}");
-            insert.executeUpdate();
-        }
+    void theRecoveryScheduleSendsRowsStuckInQueuedOrSending() throws Exception {
+        String queued = stuck("QUEUED", "R-STUCK");
+        String sending = stuck("SENDING", "R-CUT");
+        String fresh = stuck("SENDING", "R-LIVE", "now()");
 
         var run = TestStack.send(TestStack.request("/api/schedules/notifications-recovery/run")
                 .POST(BodyPublishers.noBody())
@@ -51,10 +40,52 @@ class RecoveryIT {
         assertThat(run.statusCode()).isEqualTo(202);
         assertThat(Json.object(run.body()).getString("result")).startsWith("re-queued ");
         long deadline = System.currentTimeMillis() + 60_000;
-        while (SmtpSink.inbox(email).isEmpty() && System.currentTimeMillis() < deadline) {
+        while ((SmtpSink.inbox(queued).isEmpty() || SmtpSink.inbox(sending).isEmpty())
+                && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
         }
-        assertThat(SmtpSink.inbox(email)).hasSize(1);
-        assertThat(SmtpSink.inbox(email).get(0).getSubject()).contains("Vânzare nouă: comanda R-STUCK");
+        assertThat(SmtpSink.inbox(queued)).hasSize(1);
+        assertThat(SmtpSink.inbox(queued).get(0).getSubject()).contains("Vânzare nouă: comanda R-STUCK");
+        assertThat(SmtpSink.inbox(sending)).hasSize(1);
+        assertThat(SmtpSink.inbox(sending).get(0).getSubject()).contains("Vânzare nouă: comanda R-CUT");
+        // an attempt that started a moment ago may still be running: it is left to its consumer
+        assertThat(SmtpSink.inbox(fresh)).isEmpty();
+        assertThat(status(fresh)).isEqualTo("SENDING");
+    }
+
+    /** A sale notice in the status, last touched an hour ago, without a message; its recipient. */
+    private static String stuck(String status, String number) throws Exception {
+        return stuck(status, number, "now() - interval '1 hour'");
+    }
+
+    private static String stuck(String status, String number, String at) throws Exception {
+        String email = "stuck-" + UUID.randomUUID() + "@example.ro";
+        try (var db = TestStack.primary();
+                var insert = db.prepareStatement("INSERT INTO notifications (idempotency_key, type, recipient,"
+                        + " priority, status, attempts, model, queued_at, updated_at) VALUES (?, 'sale-notice', ?,"
+                        + " 'LOW', ?, ?, ?::jsonb, " + at + ", " + at + ")")) {
+            insert.setString(1, "stuck-" + email);
+            insert.setString(2, email);
+            insert.setString(3, status);
+            insert.setInt(4, "SENDING".equals(status) ? 1 : 0);
+            insert.setString(
+                    5,
+                    "{\"number\":\"" + number + "\",\"name\":\"Ana Bălan\",\"email\":\"" + email
+                            + "\",\"items\":1,\"total\":10,\"currency\":\"RON\",\"trafficSource\":\"direct\","
+                            + "\"campaign\":\"\",\"lines\":[]}");
+            insert.executeUpdate();
+        }
+        return email;
+    }
+
+    private static String status(String email) throws Exception {
+        try (var db = TestStack.primary();
+                var select = db.prepareStatement("SELECT status FROM notifications WHERE recipient = ?")) {
+            select.setString(1, email);
+            try (var row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
+        }
     }
 }

@@ -120,11 +120,17 @@ public class Notifications {
         return requeue("WHERE status = 'DEAD'").size();
     }
 
-    /** Re-queues rows QUEUED for longer than the given minutes (their message was lost). */
+    /**
+     * Re-queues rows whose message was lost: QUEUED for longer than the given minutes, or SENDING
+     * that long (an attempt that never ended: its start committed on its own, then the message went
+     * to the dead message queue; the mail session's timeouts end a live attempt within a minute).
+     */
     public int recoverStuck(int olderThanMinutes) {
         return requeue(
-                        "WHERE status = 'QUEUED' AND queued_at < now() - make_interval(mins => ?)"
+                        "WHERE (status = 'QUEUED' AND queued_at < now() - make_interval(mins => ?))"
+                                + " OR (status = 'SENDING' AND updated_at < now() - make_interval(mins => ?))"
                                 + " ORDER BY queued_at LIMIT 1000",
+                        olderThanMinutes,
                         olderThanMinutes)
                 .size();
     }

@@ -7,8 +7,9 @@ import ro.runner.runs.boundary.ScheduledTask;
 
 /**
  * The notifications-recovery schedule: a row QUEUED for long lost its message (a broker store
- * wiped, a message deleted by hand); it gets a new one. Sending twice is harmless: a SENT row is not
- * sent again.
+ * wiped, a message deleted by hand), and so did a row SENDING for long (its attempt was cut off and
+ * the message dead-lettered, as a redeploy with deliveries in flight can do); each gets a new one.
+ * Sending twice is harmless: a SENT row is not sent again.
  */
 @ApplicationScoped
 public class NotificationsRecovery implements ScheduledTask {
@@ -24,7 +25,7 @@ public class NotificationsRecovery implements ScheduledTask {
     @Override
     public String run(Map<String, String> parameters) {
         int minutes = Integer.parseInt(parameters.getOrDefault("olderThanMinutes", "10"));
-        return "re-queued " + notifications.recoverStuck(minutes) + " notifications QUEUED for over " + minutes
-                + " min";
+        return "re-queued " + notifications.recoverStuck(minutes) + " notifications QUEUED or SENDING for over "
+                + minutes + " min";
     }
 }
