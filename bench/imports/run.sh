@@ -137,7 +137,8 @@ UPSERT="INSERT INTO bench_products (sku, name, brand, category, price, sale_pric
     ean = excluded.ean, attributes = excluded.attributes, updated_at = excluded.updated_at"
 # (b2) is (b) doing all the job does to a row besides parsing and validating it: it also sets import_id
 # and import_line (guarded as the job's partitions guard it) and records the price/stock changes of the rows that existed into a copy of catalog_changes, with the
-# same lookup as the job (the old values by key, one index probe per row, before the upsert), then
+# lookup the job made until it looked up only the rows it updated (the old values by key, one index
+# probe per row, before the upsert; a first import's rows are all new, so the job now does none), then
 # compares them with the new ones (the job compares them with the upserted row). One statement; the
 # looked-up rows are materialized first (work_mem raised so the million of them stay in memory, as
 # the job's one chunk does), then upserted, then the changed ones inserted. (The job's own statement
