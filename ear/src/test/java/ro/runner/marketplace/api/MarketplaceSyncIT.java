@@ -111,8 +111,8 @@ class MarketplaceSyncIT {
         Simulator.faults("{\"serverErrorRate\":0.2,\"slowRate\":0.05,\"slowMillis\":12000,"
                 + "\"malformedRate\":0.05,\"tooManyRate\":0.05,\"errorRate\":0.03}");
 
-        var main = post("/api/marketplace/main/sync?overlapMinutes=100000");
-        var fbe = post("/api/marketplace/fbe/sync?overlapMinutes=100000");
+        var main = syncAgainIfItGaveUp("main");
+        var fbe = syncAgainIfItGaveUp("fbe");
         Simulator.clearFaults();
 
         assertThat(main.statusCode()).as(main.body()).isEqualTo(200);
@@ -218,6 +218,21 @@ class MarketplaceSyncIT {
 
     private static HttpResponse<String> get(String path) {
         return TestStack.send(TestStack.request(path).GET().build());
+    }
+
+    /**
+     * A sync under the faults above, and a second one, still under them, if the first gave up: at
+     * 38 % faulty answers a call fails all its 7 attempts about once in 900, so roughly one sync in
+     * a hundred gives up somewhere (seen in CI), and the next scheduled sync would pick it up. Both
+     * giving up, or a retry that does not work (every sync of a dozen calls would give up), fails.
+     */
+    private static HttpResponse<String> syncAgainIfItGaveUp(String account) {
+        String path = "/api/marketplace/" + account + "/sync?overlapMinutes=100000";
+        var response = post(path);
+        if (response.statusCode() == 502 && response.body().contains("gave up after")) {
+            response = post(path);
+        }
+        return response;
     }
 
     private static HttpResponse<String> post(String path) {
