@@ -141,8 +141,9 @@ UPSERT="INSERT INTO bench_products (sku, name, brand, category, price, sale_pric
 # probe per row, before the upsert; a first import's rows are all new, so the job now does none), then
 # compares them with the new ones (the job compares them with the upserted row). One statement; the
 # looked-up rows are materialized first (work_mem raised so the million of them stay in memory, as
-# the job's one chunk does), then upserted, then the changed ones inserted. (The job's own statement
-# form, run on a million rows at once, gets a plan that probes after the upsert and ran for minutes.)
+# the job's one chunk does), then upserted, then the changed ones inserted. (The job's former statement
+# form, a lookup CTE joined to the upsert's rows, run on a million rows at once, got a plan that
+# probed after the upsert and ran for minutes.)
 UPSERT_SAME="WITH staged AS MATERIALIZED (SELECT i.*, c.price AS old_price, c.sale_price AS old_sale_price,
       c.stock AS old_stock, c.sku IS NOT NULL AS existed
     FROM bench_staging i LEFT JOIN LATERAL (SELECT c.sku, c.price, c.sale_price, c.stock FROM bench_products c
