@@ -159,5 +159,5 @@ echo "load_average_at_end: $(cut -d' ' -f1 /proc/loadavg)"
 # what is left of the queued mail is not part of the measurement: its messages are purged and its
 # rows ended (else the recovery schedule would queue them again later)
 mq purge NotificationQueue
-sql "UPDATE notifications SET status = 'FAILED', last_error = 'left unsent by bench/orders.sh' WHERE status = 'QUEUED'" >/dev/null
+sql "UPDATE notifications SET status = 'DEAD', last_error = 'left unsent by bench/orders.sh' WHERE status = 'QUEUED'" >/dev/null
 purge_sink

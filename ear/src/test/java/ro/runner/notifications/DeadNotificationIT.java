@@ -2,6 +2,7 @@ package ro.runner.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest.BodyPublishers;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,9 +50,10 @@ class DeadNotificationIT {
                     .isEqualTo(200);
             String confirmation =
                     "SELECT count(*) FROM notifications WHERE order_id = " + order + " AND type = 'order-confirmation'";
-            TestStack.awaitCount(confirmation + " AND status = 'DEAD'", 1, Duration.ofMinutes(3));
+            TestStack.awaitCount(confirmation, 1, Duration.ofMinutes(1));
             id = TestStack.count(
                     "SELECT id FROM notifications WHERE order_id = " + order + " AND type = 'order-confirmation'");
+            awaitDead(id, Duration.ofMinutes(3));
         } finally {
             SmtpSink.script("start");
         }
@@ -101,6 +103,39 @@ class DeadNotificationIT {
                 .isEqualTo("<notification-" + id + "@runner.local>");
         assertThat(OrdersIT.post("/api/notifications/999999999/resend", "").statusCode())
                 .isEqualTo(404);
+    }
+
+    /**
+     * Waits until the notification is DEAD. A retry lost inside the broker (OpenMQ's "Uknown XID",
+     * seen about once in four full builds) leaves the row FAILED with no retry waiting: after a
+     * minute of that (the test's longest delay is 16 s), the row is aged past the recovery
+     * schedule's threshold and the schedule is run, as it would run by itself every 5 minutes.
+     */
+    private static void awaitDead(long id, Duration timeout) throws Exception {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        String lost = "SELECT count(*) FROM notifications n WHERE id = " + id + " AND status = 'FAILED'"
+                + " AND updated_at < now() - interval '1 minute' AND NOT EXISTS (SELECT 1 FROM message_retries"
+                + " WHERE type = 'notification' AND body::jsonb #>> '{payload,id}' = n.id::text)";
+        while (!"DEAD".equals(TestStack.value("SELECT status FROM notifications WHERE id = " + id))) {
+            assertThat(System.currentTimeMillis())
+                    .as("notification %d DEAD within %s", id, timeout)
+                    .isLessThan(deadline);
+            if (TestStack.count(lost) == 1) {
+                System.out.println("DeadNotificationIT: the retry after attempt "
+                        + TestStack.count("SELECT attempts FROM notifications WHERE id = " + id)
+                        + " was lost; running notifications-recovery");
+                try (var db = TestStack.primary()) {
+                    db.createStatement()
+                            .executeUpdate("UPDATE notifications SET updated_at = updated_at - interval '1 hour'"
+                                    + " WHERE id = " + id);
+                }
+                var run = TestStack.send(TestStack.request("/api/schedules/notifications-recovery/run")
+                        .POST(BodyPublishers.noBody())
+                        .build());
+                assertThat(run.statusCode()).isEqualTo(202);
+            }
+            Thread.sleep(250);
+        }
     }
 
     private record Attempt(int number, String status, Timestamp started, Timestamp ended, String error) {}

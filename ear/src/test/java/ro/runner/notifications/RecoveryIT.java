@@ -15,9 +15,10 @@ import ro.runner.it.SmtpSink;
 import ro.runner.it.TestStack;
 
 /**
- * A notification row QUEUED long ago without a message (a lost message), or SENDING long ago (an
- * attempt cut off, its message dead-lettered), is sent by the notifications-recovery schedule; an
- * attempt that started a moment ago is left alone.
+ * A notification row QUEUED long ago without a message (a lost message), SENDING long ago (an
+ * attempt cut off, its message dead-lettered), or FAILED long ago with no retry waiting (its retry
+ * lost in the broker), is sent by the notifications-recovery schedule; an attempt that started a
+ * moment ago, and a FAILED row whose retry waits in message_retries, are left alone.
  */
 @ExtendWith(ArquillianExtension.class)
 class RecoveryIT {
@@ -32,6 +33,9 @@ class RecoveryIT {
         String queued = stuck("QUEUED", "R-STUCK");
         String sending = stuck("SENDING", "R-CUT");
         String fresh = stuck("SENDING", "R-LIVE", "now()");
+        String lost = stuck("FAILED", "R-LOST");
+        String waiting = stuck("FAILED", "R-WAIT");
+        long waitingRetry = retryDueInAnHour(waiting);
 
         var run = TestStack.send(TestStack.request("/api/schedules/notifications-recovery/run")
                 .POST(BodyPublishers.noBody())
@@ -40,7 +44,9 @@ class RecoveryIT {
         assertThat(run.statusCode()).isEqualTo(202);
         assertThat(Json.object(run.body()).getString("result")).startsWith("re-queued ");
         long deadline = System.currentTimeMillis() + 60_000;
-        while ((SmtpSink.inbox(queued).isEmpty() || SmtpSink.inbox(sending).isEmpty())
+        while ((SmtpSink.inbox(queued).isEmpty()
+                        || SmtpSink.inbox(sending).isEmpty()
+                        || SmtpSink.inbox(lost).isEmpty())
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
         }
@@ -51,6 +57,35 @@ class RecoveryIT {
         // an attempt that started a moment ago may still be running: it is left to its consumer
         assertThat(SmtpSink.inbox(fresh)).isEmpty();
         assertThat(status(fresh)).isEqualTo("SENDING");
+        // a lost retry is sent as the attempt after the row's last (3 before), not from the first
+        assertThat(SmtpSink.inbox(lost)).hasSize(1);
+        assertThat(SmtpSink.inbox(lost).get(0).getSubject()).contains("Vânzare nouă: comanda R-LOST");
+        assertThat(status(lost)).isEqualTo("SENT");
+        assertThat(attempts(lost)).isEqualTo(4);
+        // a retry that waits in message_retries is the dispatcher's to send, when it is due
+        assertThat(SmtpSink.inbox(waiting)).isEmpty();
+        assertThat(status(waiting)).isEqualTo("FAILED");
+        assertThat(TestStack.count("SELECT count(*) FROM message_retries WHERE id = " + waitingRetry))
+                .isEqualTo(1);
+        try (var db = TestStack.primary()) {
+            db.createStatement().executeUpdate("DELETE FROM message_retries WHERE id = " + waitingRetry);
+        }
+    }
+
+    /** A retry of the row's notification kept in message_retries, due an hour from now; its id. */
+    private static long retryDueInAnHour(String email) throws Exception {
+        try (var db = TestStack.primary();
+                var insert = db.prepareStatement("INSERT INTO message_retries (destination, body, type, priority,"
+                        + " attempt, due_at) SELECT 'NotificationQueue', json_build_object('type', 'notification',"
+                        + " 'version', 1, 'id', 'notification-' || id || '-1', 'payload', json_build_object('id', id))"
+                        + "::text, 'notification', 1, attempts + 1, now() + interval '1 hour' FROM notifications"
+                        + " WHERE recipient = ? RETURNING id")) {
+            insert.setString(1, email);
+            try (var row = insert.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getLong(1);
+            }
+        }
     }
 
     /** A sale notice in the status, last touched an hour ago, without a message; its recipient. */
@@ -67,7 +102,7 @@ class RecoveryIT {
             insert.setString(1, "stuck-" + email);
             insert.setString(2, email);
             insert.setString(3, status);
-            insert.setInt(4, "SENDING".equals(status) ? 1 : 0);
+            insert.setInt(4, "SENDING".equals(status) ? 1 : "FAILED".equals(status) ? 3 : 0);
             insert.setString(
                     5,
                     "{\"number\":\"" + number + "\",\"name\":\"Ana Bălan\",\"email\":\"" + email
@@ -76,6 +111,17 @@ class RecoveryIT {
             insert.executeUpdate();
         }
         return email;
+    }
+
+    private static int attempts(String email) throws Exception {
+        try (var db = TestStack.primary();
+                var select = db.prepareStatement("SELECT attempts FROM notifications WHERE recipient = ?")) {
+            select.setString(1, email);
+            try (var row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getInt(1);
+            }
+        }
     }
 
     private static String status(String email) throws Exception {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -124,15 +125,50 @@ public class Notifications {
      * Re-queues rows whose message was lost: QUEUED for longer than the given minutes, or SENDING
      * that long (an attempt that never ended: its start committed on its own, then the message went
      * to the dead message queue; the mail session's timeouts end a live attempt within a minute).
+     * FAILED rows that long with no retry waiting are sent again as their next attempt (see {@link
+     * #resumeFailed}). How many rows were sent again, in all.
      */
     public int recoverStuck(int olderThanMinutes) {
         return requeue(
-                        "WHERE (status = 'QUEUED' AND queued_at < now() - make_interval(mins => ?))"
-                                + " OR (status = 'SENDING' AND updated_at < now() - make_interval(mins => ?))"
-                                + " ORDER BY queued_at LIMIT 1000",
-                        olderThanMinutes,
-                        olderThanMinutes)
-                .size();
+                                "WHERE (status = 'QUEUED' AND queued_at < now() - make_interval(mins => ?))"
+                                        + " OR (status = 'SENDING' AND updated_at < now() - make_interval(mins => ?))"
+                                        + " ORDER BY queued_at LIMIT 1000",
+                                olderThanMinutes,
+                                olderThanMinutes)
+                        .size()
+                + resumeFailed(olderThanMinutes);
+    }
+
+    /**
+     * FAILED rows untouched for longer than the given minutes whose retry is nowhere: not in
+     * {@code message_retries}, where a retry waits until it is due. Each is sent again as the attempt
+     * after its last, so its count and the DEAD limit go on where they were. A retry is lost when the
+     * broker drops the message of a transaction that committed in PostgreSQL (OpenMQ's "Uknown XID"
+     * at the start of a delivery's transaction branch was seen to do it). Its updated_at is touched,
+     * so the next run does not send it again while this message waits in the queue.
+     */
+    private int resumeFailed(int olderThanMinutes) {
+        String sql = "UPDATE notifications SET updated_at = now() WHERE id IN (SELECT n.id FROM notifications n"
+                + " WHERE n.status = 'FAILED' AND n.updated_at < now() - make_interval(mins => ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM message_retries r"
+                + " WHERE r.type = ? AND r.body::jsonb #>> '{payload,id}' = n.id::text)"
+                + " ORDER BY n.updated_at LIMIT 1000 FOR UPDATE SKIP LOCKED)"
+                + " RETURNING id, priority, attempts";
+        int resumed = 0;
+        try (Connection db = primary.getConnection();
+                PreparedStatement update = db.prepareStatement(sql)) {
+            update.setInt(1, olderThanMinutes);
+            update.setString(2, MESSAGE);
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    send(rows.getLong(1), Priority.valueOf(rows.getString(2)), rows.getInt(3) + 1);
+                    resumed++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot resume failed notifications: " + e.getMessage(), e);
+        }
+        return resumed;
     }
 
     private List<Long> requeue(String where, Object... values) {
@@ -158,13 +194,15 @@ public class Notifications {
     }
 
     private void send(long id, Priority priority) {
-        messages.send(
-                queue,
-                new Envelope(
-                        MESSAGE,
-                        1,
-                        "notification-" + id + "-" + System.nanoTime(),
-                        Jsons.JSON.createObjectBuilder().add("id", id).build()),
-                priority.jms());
+        send(id, priority, 1);
+    }
+
+    private void send(long id, Priority priority, int attempt) {
+        var envelope = new Envelope(
+                MESSAGE,
+                1,
+                "notification-" + id + "-" + System.nanoTime(),
+                Jsons.JSON.createObjectBuilder().add("id", id).build());
+        messages.send(queue, envelope.toJson(), envelope.type(), priority.jms(), Duration.ZERO, attempt);
     }
 }
