@@ -10,6 +10,7 @@ import static ro.runner.orders.OrdersIT.unique;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -65,20 +66,29 @@ class RateLimitIT {
         // 404, which still counts.
         String caller = client();
         List<Integer> statuses = new ArrayList<>();
-        HttpResponse<String> last = null;
-        for (int i = 0; i < 32; i++) {
-            last = TestStack.send(HttpRequest.newBuilder(
+        HttpResponse<String> refused = null;
+        long started = System.nanoTime();
+        for (int i = 0; i < 34; i++) {
+            var answer = TestStack.send(HttpRequest.newBuilder(
                             TestStack.http("/api/marketplace/no-such-account/callback?order_id=" + (i + 1)))
                     .header("X-Forwarded-For", caller)
                     .POST(BodyPublishers.noBody())
                     .build());
-            statuses.add(last.statusCode());
+            statuses.add(answer.statusCode());
+            if (answer.statusCode() == 429 && refused == null) {
+                refused = answer;
+            }
         }
+        // the bucket gains a token every 2 s: a flood slowed down by the machine may earn one or two
+        long refilled = Duration.ofNanos(System.nanoTime() - started).toSeconds() / 2;
 
         assertThat(statuses.subList(0, 30)).doesNotContain(429);
-        assertThat(statuses.subList(30, 32)).containsOnly(429);
-        assertThat(last.headers().firstValue("Retry-After")).isPresent();
-        assertThat(Json.object(last.body()).getString("detail")).contains("writes");
+        assertThat(statuses.stream().filter(s -> s != 429).count())
+                .as("answered without a 429 in %s (%d s of refill)", statuses, refilled * 2)
+                .isBetween(30L, 30 + refilled);
+        assertThat(refused).as("a 429 among %s", statuses).isNotNull();
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(Json.object(refused.body()).getString("detail")).contains("writes");
     }
 
     @Test
