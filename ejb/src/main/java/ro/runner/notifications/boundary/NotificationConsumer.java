@@ -11,6 +11,7 @@ import jakarta.jms.Queue;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ro.runner.runs.boundary.GiveWay;
 import ro.runner.runs.boundary.Redelivery;
 import ro.runner.runs.entity.RetryPolicy;
 
@@ -57,8 +58,12 @@ public class NotificationConsumer implements MessageListener {
         policy = policy(maxAttempts, firstDelay, maxDelay);
     }
 
+    @Inject
+    GiveWay giveWay;
+
     @Override
     public void onMessage(Message message) {
+        giveWay.toRequests();
         redelivery.handle(
                 "notification",
                 message,

@@ -8,6 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ro.runner.runs.boundary.GiveWay;
 import ro.runner.runs.boundary.Redelivery;
 import ro.runner.runs.entity.Envelope;
 import ro.runner.runs.entity.RetryPolicy;
@@ -41,8 +42,14 @@ public class OrderTrackingConsumer implements MessageListener {
     @Resource(lookup = "java:app/jms/OrderTrackingQueue")
     Queue queue;
 
+    @Inject
+    GiveWay giveWay;
+
     @Override
     public void onMessage(Message message) {
+        // while requests crowd the server the message waits a moment; so do the ones behind it,
+        // which then join its batch
+        giveWay.toRequests();
         redelivery.handleAll(
                 "order-tracking",
                 message,
