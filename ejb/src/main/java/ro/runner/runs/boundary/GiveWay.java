@@ -9,7 +9,7 @@ import ro.runner.runs.control.Foreground;
 /**
  * How the consumers give way to API requests ({@link Foreground}): while more than
  * {@code runner.consumers.give-way.busy} requests (default 4) are in flight, a consumer waits up to
- * {@code runner.consumers.give-way.max-wait} (default PT0.1S; PT0S turns it off) before handling its
+ * {@code runner.consumers.give-way.max-wait} (default PT0.5S; PT0S turns it off) before handling its
  * message. With no requests, as in a drain or a mail backlog at night, nothing waits.
  */
 @ApplicationScoped
@@ -20,7 +20,7 @@ public class GiveWay {
     int busy;
 
     @Inject
-    @ConfigProperty(name = "runner.consumers.give-way.max-wait", defaultValue = "PT0.1S")
+    @ConfigProperty(name = "runner.consumers.give-way.max-wait", defaultValue = "PT0.5S")
     Duration maxWait;
 
     public Duration toRequests() {
