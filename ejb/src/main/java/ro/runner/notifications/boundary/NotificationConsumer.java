@@ -63,7 +63,7 @@ public class NotificationConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        giveWay.toRequests();
+        giveWay.toRequests("notification");
         redelivery.handle(
                 "notification",
                 message,

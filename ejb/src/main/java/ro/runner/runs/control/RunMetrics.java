@@ -31,8 +31,24 @@ public class RunMetrics {
             .withDescription("Reads by the server that served them (replica, primary) and the reason")
             .build();
 
+    private static final Metadata GIVE_WAY = Metadata.builder()
+            .withName("runner_give_way")
+            .withDescription("Messages a consumer held back while API requests crowded the server")
+            .build();
+    private static final Metadata GIVE_WAY_MS = Metadata.builder()
+            .withName("runner_give_way_milliseconds")
+            .withDescription("Time consumers held their messages back while API requests crowded the server")
+            .build();
+
     @Inject
     MetricRegistry registry;
+
+    /** A consumer waited before taking on its message ({@code GiveWay}). */
+    public void gaveWay(String consumer, Duration waited) {
+        Tag consumerTag = new Tag("consumer", consumer);
+        registry.counter(GIVE_WAY, consumerTag).inc();
+        registry.counter(GIVE_WAY_MS, consumerTag).inc(waited.toMillis());
+    }
 
     public void read(String target, String reason) {
         registry.counter(READS, new Tag("target", target), new Tag("reason", reason))

@@ -49,7 +49,7 @@ public class OrderTrackingConsumer implements MessageListener {
     public void onMessage(Message message) {
         // while requests crowd the server the message waits a moment; so do the ones behind it,
         // which then join its batch
-        giveWay.toRequests();
+        giveWay.toRequests("order-tracking");
         redelivery.handleAll(
                 "order-tracking",
                 message,
