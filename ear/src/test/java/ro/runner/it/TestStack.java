@@ -104,6 +104,26 @@ public final class TestStack {
     }
 
     /**
+     * Waits, at most 30 s, until the orders paid and the mails queued in the last 2 minutes have been
+     * tracked and sent (or have failed), then a second more. Called after a class's tests, before
+     * Arquillian undeploys the EAR: an undeploy that cuts a delivery short was seen (clean-clone CI of
+     * 77450ac) to leave the delivery's transaction on Payara's MDB thread, which then failed every
+     * later message it was given ("Client's transaction aborted") and dead-lettered them.
+     */
+    public static void awaitConsumersQuiet() throws Exception {
+        String busy = "SELECT (SELECT count(*) FROM notifications WHERE status IN ('QUEUED', 'SENDING')"
+                + " AND updated_at > now() - interval '2 minutes')"
+                + " + (SELECT count(*) FROM orders o WHERE o.status IN ('PAID', 'CONFIRMED', 'COMPLETED')"
+                + " AND o.updated_at > now() - interval '2 minutes' AND NOT EXISTS (SELECT 1 FROM order_tracking t"
+                + " WHERE t.order_id = o.id AND t.status = o.status))";
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (count(busy) > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        Thread.sleep(1_000);
+    }
+
+    /**
      * Waits up to 3 minutes, after a restart, until {@code /health/ready} and the given API path (with
      * the admin's credentials) both answer 200: the server is up and the application deployed.
      */

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ro.runner.it.Deployments;
@@ -36,6 +37,12 @@ class DeadNotificationIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.earWithConfig(Map.of("runner.notifications.retry.first-delay", FIRST_DELAY.toString()));
+    }
+
+    /** Lets the consumers finish this class's work before the EAR is undeployed. */
+    @AfterAll
+    static void consumersQuiet() throws Exception {
+        TestStack.awaitConsumersQuiet();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ro.runner.it.Deployments;
@@ -37,6 +38,12 @@ class GiveWayIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
+    }
+
+    /** Lets the consumers finish this class's work before the EAR is undeployed. */
+    @AfterAll
+    static void consumersQuiet() throws Exception {
+        TestStack.awaitConsumersQuiet();
     }
 
     @Test
