@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ro.runner.it.ConsumersQuiet;
 import ro.runner.it.Deployments;
 import ro.runner.it.Json;
 import ro.runner.it.SmtpSink;
@@ -29,7 +29,7 @@ import ro.runner.orders.OrdersIT;
  * 0.25 s instead of 2 s, so the 8 attempts take about half a minute, not four): no other test and
  * no restart of the server changes or loses it.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ConsumersQuiet.class})
 class DeadNotificationIT {
 
     private static final Duration FIRST_DELAY = Duration.ofMillis(250);
@@ -37,12 +37,6 @@ class DeadNotificationIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.earWithConfig(Map.of("runner.notifications.retry.first-delay", FIRST_DELAY.toString()));
-    }
-
-    /** Lets the consumers finish this class's work before the EAR is undeployed. */
-    @AfterAll
-    static void consumersQuiet() throws Exception {
-        TestStack.awaitConsumersQuiet();
     }
 
     @Test

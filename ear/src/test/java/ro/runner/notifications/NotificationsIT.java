@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ro.runner.it.ConsumersQuiet;
 import ro.runner.it.Deployments;
 import ro.runner.it.SmtpSink;
 import ro.runner.it.TestStack;
@@ -21,18 +21,12 @@ import ro.runner.orders.OrdersIT;
  * with a growing delay; once it is back every mail goes out, once. (A mail that fails until it is
  * DEAD, and its retry from the API: DeadNotificationIT.)
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ConsumersQuiet.class})
 class NotificationsIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    /** Lets the consumers finish this class's work before the EAR is undeployed. */
-    @AfterAll
-    static void consumersQuiet() throws Exception {
-        TestStack.awaitConsumersQuiet();
     }
 
     @Test

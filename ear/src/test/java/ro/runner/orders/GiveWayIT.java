@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ro.runner.it.ConsumersQuiet;
 import ro.runner.it.Deployments;
 import ro.runner.it.Json;
 import ro.runner.it.TestStack;
@@ -30,7 +30,7 @@ import ro.runner.it.TestStack;
  * are counted by the web module's filter, the waits by the metrics), and every order is still
  * tracked once and mailed.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ConsumersQuiet.class})
 class GiveWayIT {
 
     private static final int ORDERS = 200;
@@ -38,12 +38,6 @@ class GiveWayIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    /** Lets the consumers finish this class's work before the EAR is undeployed. */
-    @AfterAll
-    static void consumersQuiet() throws Exception {
-        TestStack.awaitConsumersQuiet();
     }
 
     @Test

@@ -23,9 +23,9 @@ import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ro.runner.it.ConsumersQuiet;
 import ro.runner.it.Deployments;
 import ro.runner.it.Json;
 import ro.runner.it.Scripts;
@@ -38,7 +38,7 @@ import ro.runner.it.TestStack;
  * that got no answer (a payment of a PAID order answers 200 again), and then every order must be
  * tracked exactly once and every buyer must have the confirmation at the SMTP sink.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ConsumersQuiet.class})
 class OrdersCrashIT {
 
     private static final int ORDERS = 1_000;
@@ -49,12 +49,6 @@ class OrdersCrashIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    /** Lets the consumers finish this class's work before the EAR is undeployed. */
-    @AfterAll
-    static void consumersQuiet() throws Exception {
-        TestStack.awaitConsumersQuiet();
     }
 
     @Test

@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ro.runner.it.ConsumersQuiet;
 import ro.runner.it.Deployments;
 import ro.runner.it.Json;
 import ro.runner.it.TestStack;
@@ -23,18 +23,12 @@ import ro.runner.it.TestStack;
  * Orders over HTTP as the shop and an operator see them: public checkout with an Idempotency-Key,
  * promo codes, payment and the status rules, lists with filters, and bad bodies that write nothing.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ConsumersQuiet.class})
 public class OrdersIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    /** Lets the consumers finish this class's work before the EAR is undeployed. */
-    @AfterAll
-    static void consumersQuiet() throws Exception {
-        TestStack.awaitConsumersQuiet();
     }
 
     @Test

@@ -24,9 +24,9 @@ import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ro.runner.it.ConsumersQuiet;
 import ro.runner.it.Deployments;
 import ro.runner.it.Json;
 import ro.runner.it.SmtpSink;
@@ -37,18 +37,12 @@ import ro.runner.it.TestStack;
  * once, and the buyer's confirmation arrives at the SMTP sink with a QR code that decodes to the
  * order number and a PDF that parses.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ConsumersQuiet.class})
 class PaidOrderIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    /** Lets the consumers finish this class's work before the EAR is undeployed. */
-    @AfterAll
-    static void consumersQuiet() throws Exception {
-        TestStack.awaitConsumersQuiet();
     }
 
     @Test
