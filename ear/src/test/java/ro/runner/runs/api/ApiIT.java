@@ -2,6 +2,7 @@ package ro.runner.runs.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -192,7 +193,7 @@ class ApiIT {
     }
 
     /** Whether the page's first run is the given one, SUCCEEDED. */
-    private static boolean succeeded(jakarta.json.JsonObject page, long run) {
+    private static boolean succeeded(JsonObject page, long run) {
         var items = page.getJsonArray("items");
         return !items.isEmpty()
                 && items.getJsonObject(0).getJsonNumber("id").longValue() == run

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -79,7 +78,7 @@ public class Notifications {
             int queued = 0;
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
-                    send(rows.getLong(1), Priority.valueOf(rows.getString(2)));
+                    send(rows.getLong(1), Priority.valueOf(rows.getString(2)), 1);
                     queued++;
                 }
             }
@@ -129,14 +128,13 @@ public class Notifications {
      * #resumeFailed}). How many rows were sent again, in all.
      */
     public int recoverStuck(int olderThanMinutes) {
-        return requeue(
-                                "WHERE (status = 'QUEUED' AND queued_at < now() - make_interval(mins => ?))"
-                                        + " OR (status = 'SENDING' AND updated_at < now() - make_interval(mins => ?))"
-                                        + " ORDER BY queued_at LIMIT 1000",
-                                olderThanMinutes,
-                                olderThanMinutes)
-                        .size()
-                + resumeFailed(olderThanMinutes);
+        List<Long> requeued = requeue(
+                "WHERE (status = 'QUEUED' AND queued_at < now() - make_interval(mins => ?))"
+                        + " OR (status = 'SENDING' AND updated_at < now() - make_interval(mins => ?))"
+                        + " ORDER BY queued_at LIMIT 1000",
+                olderThanMinutes,
+                olderThanMinutes);
+        return requeued.size() + resumeFailed(olderThanMinutes);
     }
 
     /**
@@ -148,33 +146,30 @@ public class Notifications {
      * so the next run does not send it again while this message waits in the queue.
      */
     private int resumeFailed(int olderThanMinutes) {
-        String sql = "UPDATE notifications SET updated_at = now() WHERE id IN (SELECT n.id FROM notifications n"
-                + " WHERE n.status = 'FAILED' AND n.updated_at < now() - make_interval(mins => ?)"
-                + " AND NOT EXISTS (SELECT 1 FROM message_retries r"
-                + " WHERE r.type = ? AND r.body::jsonb #>> '{payload,id}' = n.id::text)"
-                + " ORDER BY n.updated_at LIMIT 1000 FOR UPDATE SKIP LOCKED)"
-                + " RETURNING id, priority, attempts";
-        int resumed = 0;
-        try (Connection db = primary.getConnection();
-                PreparedStatement update = db.prepareStatement(sql)) {
-            update.setInt(1, olderThanMinutes);
-            update.setString(2, MESSAGE);
-            try (ResultSet rows = update.executeQuery()) {
-                while (rows.next()) {
-                    send(rows.getLong(1), Priority.valueOf(rows.getString(2)), rows.getInt(3) + 1);
-                    resumed++;
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot resume failed notifications: " + e.getMessage(), e);
-        }
-        return resumed;
+        return sendAgain(
+                        "updated_at = now()",
+                        "WHERE n.status = 'FAILED' AND n.updated_at < now() - make_interval(mins => ?)"
+                                + " AND NOT EXISTS (SELECT 1 FROM message_retries r"
+                                + " WHERE r.type = ? AND r.body::jsonb #>> '{payload,id}' = n.id::text)"
+                                + " ORDER BY n.updated_at LIMIT 1000",
+                        olderThanMinutes,
+                        MESSAGE)
+                .size();
     }
 
+    /** Puts rows back to QUEUED, from their first attempt, each with a fresh message. */
     private List<Long> requeue(String where, Object... values) {
-        String sql = "UPDATE notifications SET status = 'QUEUED', attempts = 0, queued_at = now(), updated_at = now()"
-                + " WHERE id IN (SELECT id FROM notifications " + where + " FOR UPDATE SKIP LOCKED)"
-                + " RETURNING id, priority";
+        return sendAgain("status = 'QUEUED', attempts = 0, queued_at = now(), updated_at = now()", where, values);
+    }
+
+    /**
+     * Sets the rows the condition picks (the table is {@code n}; rows locked elsewhere are skipped)
+     * and sends each a message for the attempt after the one its row now counts.
+     */
+    private List<Long> sendAgain(String set, String where, Object... values) {
+        String sql = "UPDATE notifications SET " + set
+                + " WHERE id IN (SELECT id FROM notifications n " + where + " FOR UPDATE SKIP LOCKED)"
+                + " RETURNING id, priority, attempts";
         var ids = new ArrayList<Long>();
         try (Connection db = primary.getConnection();
                 PreparedStatement update = db.prepareStatement(sql)) {
@@ -184,25 +179,24 @@ public class Notifications {
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
-                    send(rows.getLong(1), Priority.valueOf(rows.getString(2)));
+                    send(rows.getLong(1), Priority.valueOf(rows.getString(2)), rows.getInt(3) + 1);
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot re-queue notifications: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot send notifications again: " + e.getMessage(), e);
         }
         return ids;
     }
 
-    private void send(long id, Priority priority) {
-        send(id, priority, 1);
-    }
-
     private void send(long id, Priority priority, int attempt) {
-        var envelope = new Envelope(
-                MESSAGE,
-                1,
-                "notification-" + id + "-" + System.nanoTime(),
-                Jsons.JSON.createObjectBuilder().add("id", id).build());
-        messages.send(queue, envelope.toJson(), envelope.type(), priority.jms(), Duration.ZERO, attempt);
+        messages.send(
+                queue,
+                new Envelope(
+                        MESSAGE,
+                        1,
+                        "notification-" + id + "-" + System.nanoTime(),
+                        Jsons.JSON.createObjectBuilder().add("id", id).build()),
+                priority.jms(),
+                attempt);
     }
 }

@@ -28,12 +28,11 @@ public class GiveWay {
     @Inject
     RunMetrics metrics;
 
-    /** Waits, if the server is crowded, before the named consumer handles its message; how long. */
-    public Duration toRequests(String consumer) {
+    /** Waits, if the server is crowded, before the named consumer handles its message. */
+    public void toRequests(String consumer) {
         Duration waited = Foreground.giveWay(busy, maxWait);
         if (!waited.isZero()) {
             metrics.gaveWay(consumer, waited);
         }
-        return waited;
     }
 }

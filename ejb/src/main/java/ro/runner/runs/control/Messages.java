@@ -22,7 +22,12 @@ public class Messages {
     TransactionJms jms;
 
     public void send(Queue queue, Envelope envelope, int priority) {
-        send(queue, envelope.toJson(), envelope.type(), priority, Duration.ZERO, 1);
+        send(queue, envelope, priority, 1);
+    }
+
+    /** The envelope as the given attempt of its message (the consumers' retry policy counts it). */
+    public void send(Queue queue, Envelope envelope, int priority, int attempt) {
+        send(queue, envelope.toJson(), envelope.type(), priority, Duration.ZERO, attempt);
     }
 
     /** The queue of a physical destination name (as {@code Queue.getQueueName()} gives it). */

@@ -20,7 +20,7 @@ class ForegroundTest {
     }
 
     @Test
-    void aBusyServerIsWaitedForAtMostTheLimit() {
+    void aServerThatStaysBusyIsWaitedForTheWholeLimit() {
         enter(3);
         try {
             assertThat(Foreground.giveWay(2, Duration.ofMillis(50))).isGreaterThanOrEqualTo(Duration.ofMillis(50));
