@@ -97,10 +97,13 @@ public class OrdersLoad {
         var connected = new CountDownLatch(threads);
         var started = new AtomicLong();
         run(threads, () -> {
-            if (call("GET", base + "/orders/" + orders.get(0), auth) / 100 != 2) {
-                throw new IllegalStateException("GET " + base + "/orders/" + orders.get(0) + " failed");
+            try {
+                if (call("GET", base + "/orders/" + orders.get(0), auth) / 100 != 2) {
+                    throw new IllegalStateException("GET " + base + "/orders/" + orders.get(0) + " failed");
+                }
+            } finally {
+                connected.countDown(); // a thread that failed must not leave the others waiting
             }
-            connected.countDown();
             connected.await();
             started.compareAndSet(0, System.nanoTime());
             int i;

@@ -71,4 +71,14 @@ class SharedReadTest {
                 .hasMessage("primary down");
         assertThat(shared.get()).isEqualTo(42L);
     }
+
+    @Test
+    void anErrorInTheReadReachesItsCallerAsItIs() {
+        var shared = new SharedRead<Long>(() -> {
+            throw new OutOfMemoryError("test");
+        });
+        assertThatThrownBy(shared::get)
+                .isExactlyInstanceOf(OutOfMemoryError.class)
+                .hasMessage("test");
+    }
 }
