@@ -294,6 +294,29 @@ undeploy() {
   fi
 }
 
+# held <strict|lenient> <command...>: runs the command with the application's queues held back
+# from their consumers at the project's broker once no delivery is in flight (openmq.sh hold), and
+# releases them after it, also when it fails. An undeploy or a stop in the middle of deliveries
+# breaks them (README, known issues). strict: a deploy or undeploy does not start while deliveries
+# are still in flight after HOLD_SECONDS; lenient: a stop or restart goes on anyway. Without a
+# running domain or the project's broker (a domain of its own, README) the command just runs.
+held() {
+  local mode="$1"
+  shift
+  if ! running || ! openmq status >/dev/null 2>&1; then
+    "$@"
+    return
+  fi
+  trap 'openmq release' EXIT
+  if ! openmq hold; then
+    [[ "$mode" == strict ]] && die "not going on while deliveries are in flight: try again, or raise HOLD_SECONDS"
+    say "WARNING: going on; the deliveries still in flight may be cut short"
+  fi
+  "$@"
+}
+
+openmq() { "$RUNNER_ROOT/server-config/openmq/openmq.sh" "$RUNNER_PROFILE_FILE" "$@"; }
+
 main() {
   [[ $# -ge 2 ]] || usage
   load_profile "$1"
@@ -303,14 +326,14 @@ main() {
     install) install; jdbc_driver >/dev/null ;;
     create) create ;;
     start) start ;;
-    stop) stop ;;
-    restart) create; restart ;;
+    stop) held lenient stop ;;
+    restart) create; held lenient restart ;;
     crash) crash ;;
     status) status ;;
     configure) configure ;;
     kill) crash ;;
-    deploy) deploy "$@" ;;
-    undeploy) undeploy "$@" ;;
+    deploy) held strict deploy "$@" ;;
+    undeploy) held strict undeploy "$@" ;;
     asadmin) remote_asadmin "$@" ;;
     log) echo "$(domain_dir)/logs/server.log" ;;
     *) usage ;;
