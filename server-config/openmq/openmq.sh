@@ -33,16 +33,18 @@ usage: openmq.sh <profile> <command>
   pause <queue>          holds the queue's messages back from its consumers (benchmarks, drills)
   resume <queue>         delivers them again
   purge <queue>          deletes the queue's messages
-  hold                   holds every application queue back from its consumers and waits until no
-                         delivery is in flight (HOLD_SECONDS, default 120; exit 1 if some still
-                         are): payara.sh does this around deploy, undeploy, stop and restart
-  release                delivers every application queue's messages again
+  hold                   holds every running application queue back from its consumers and waits
+                         until no delivery is in flight (HOLD_SECONDS, default 120; exit 1 if some
+                         still are): payara.sh does this around deploy, undeploy, stop and restart;
+                         a queue already paused is left as it is
+  release                delivers the queues hold held again (a paused one stays paused)
 profile: a name in server-config/profiles (run, test) or a path to an .env file
 EOF
   exit 2
 }
 
 mq_dir() { echo "$RUNNER_BASE/openmq"; }
+held_file() { echo "$(mq_dir)/held-queues"; }
 pid_file() { echo "$(mq_dir)/broker.pid"; }
 broker_log() { echo "$(mq_dir)/instances/$BROKER_NAME/log/log.txt"; }
 imqbrokerd() { echo "$PAYARA_HOME/mq/bin/imqbrokerd"; }
@@ -148,11 +150,24 @@ unacknowledged() {
 # flight are over once the unacknowledged count stops falling: unchanged for 3 s. A delivery that
 # takes longer than that with no other one ending (a mail server that does not answer) can still
 # be cut short.
+# Only running queues are held, and release resumes only those (their names in held-queues): a
+# queue somebody paused on purpose (a benchmark, mail held during SMTP maintenance) stays paused
+# through a payara.sh restart or deploy.
 hold() {
-  local queue left last=-1 same=0 seconds="${HOLD_SECONDS:-120}" start=$SECONDS
+  local queue state left last=-1 same=0 seconds="${HOLD_SECONDS:-120}" start=$SECONDS
+  local states
+  states="$(imqcmd list dst -t q 2>/dev/null)" || die "could not read the queues' states"
+  touch "$(held_file)"
   for queue in "${QUEUES[@]}"; do
+    grep -qxF "$queue" "$(held_file)" && continue # held by an earlier hold, not yet released
+    state="$(awk -v q="$queue" '$1 == q && $2 == "Queue" { print $3 }' <<<"$states")"
+    if [[ "$state" != RUNNING ]]; then
+      say "queue $queue is ${state:-missing}: left as it is"
+      continue
+    fi
     imqcmd pause dst -t q -n "$queue" -pst CONSUMERS >"$(mq_dir)/imqcmd.out" 2>&1 \
       || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not hold queue $queue"; }
+    echo "$queue" >>"$(held_file)"
   done
   while true; do
     left="$(unacknowledged)" || die "could not read the queues' counts"
@@ -171,12 +186,16 @@ hold() {
 }
 
 release() {
-  local queue
-  for queue in "${QUEUES[@]}"; do
+  local queue released=()
+  [[ -f "$(held_file)" ]] || { say "no queue held"; return 0; }
+  while read -r queue; do
+    [[ -n "$queue" ]] || continue
     imqcmd resume dst -t q -n "$queue" >"$(mq_dir)/imqcmd.out" 2>&1 \
       || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not release queue $queue"; }
-  done
-  say "queues released"
+    released+=("$queue")
+  done <"$(held_file)"
+  rm -f "$(held_file)"
+  say "queues released: ${released[*]:-none}"
 }
 
 main() {
