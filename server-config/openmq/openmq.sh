@@ -154,20 +154,22 @@ unacknowledged() {
 # queue somebody paused on purpose (a benchmark, mail held during SMTP maintenance) stays paused
 # through a payara.sh restart or deploy.
 hold() {
-  local queue state left last=-1 same=0 seconds="${HOLD_SECONDS:-120}" start=$SECONDS
-  local states
+  local queue state states ours left last=-1 same=0 seconds="${HOLD_SECONDS:-120}" start=$SECONDS
   states="$(imqcmd list dst -t q 2>/dev/null)" || die "could not read the queues' states"
   touch "$(held_file)"
   for queue in "${QUEUES[@]}"; do
-    grep -qxF "$queue" "$(held_file)" && continue # held by an earlier hold, not yet released
+    # a name already in the file was held by an earlier hold that was not released (its process
+    # killed): that queue is still ours to release, and to pause again if somebody resumed it
+    ours=false
+    grep -qxF "$queue" "$(held_file)" && ours=true
     state="$(awk -v q="$queue" '$1 == q && $2 == "Queue" { print $3 }' <<<"$states")"
     if [[ "$state" != RUNNING ]]; then
-      say "queue $queue is ${state:-missing}: left as it is"
+      [[ "$ours" == true ]] || say "queue $queue is ${state:-missing}: left as it is"
       continue
     fi
     imqcmd pause dst -t q -n "$queue" -pst CONSUMERS >"$(mq_dir)/imqcmd.out" 2>&1 \
       || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not hold queue $queue"; }
-    echo "$queue" >>"$(held_file)"
+    [[ "$ours" == true ]] || echo "$queue" >>"$(held_file)"
   done
   while true; do
     left="$(unacknowledged)" || die "could not read the queues' counts"
