@@ -144,9 +144,7 @@ class ReplicationIT {
     void theReplicationHealthScheduleRecordsItsCheckInTheLedger() throws Exception {
         awaitReplicaState("OK");
 
-        var run = TestStack.send(TestStack.request("/api/schedules/replication-health/run")
-                .POST(BodyPublishers.noBody())
-                .build());
+        var run = TestStack.runSchedule("replication-health");
 
         assertThat(run.statusCode()).isEqualTo(202);
         assertThat(Json.object(run.body()).getString("result")).contains("1 standby(s) streaming");

@@ -67,6 +67,13 @@ public final class TestStack {
         return send(HTTP, request);
     }
 
+    /** Runs the schedule now, as the console's "run now" does (POST /api/schedules/{name}/run). */
+    public static HttpResponse<String> runSchedule(String name) {
+        return send(request("/api/schedules/" + name + "/run")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

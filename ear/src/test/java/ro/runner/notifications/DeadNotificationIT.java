@@ -2,7 +2,6 @@ package ro.runner.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,9 +129,7 @@ class DeadNotificationIT {
                             .executeUpdate("UPDATE notifications SET updated_at = updated_at - interval '1 hour'"
                                     + " WHERE id = " + id);
                 }
-                var run = TestStack.send(TestStack.request("/api/schedules/notifications-recovery/run")
-                        .POST(BodyPublishers.noBody())
-                        .build());
+                var run = TestStack.runSchedule("notifications-recovery");
                 assertThat(run.statusCode()).isEqualTo(202);
             }
             Thread.sleep(250);

@@ -2,7 +2,6 @@ package ro.runner.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -38,9 +37,7 @@ class RecoveryIT {
         String waiting = stuck("FAILED", "R-WAIT");
         long waitingRetry = retryDueInAnHour(waiting);
 
-        var run = TestStack.send(TestStack.request("/api/schedules/notifications-recovery/run")
-                .POST(BodyPublishers.noBody())
-                .build());
+        var run = TestStack.runSchedule("notifications-recovery");
 
         assertThat(run.statusCode()).isEqualTo(202);
         assertThat(Json.object(run.body()).getString("result")).startsWith("re-queued ");
@@ -60,10 +57,7 @@ class RecoveryIT {
                 age.setString(3, lost);
                 age.executeUpdate();
             }
-            assertThat(TestStack.send(TestStack.request("/api/schedules/notifications-recovery/run")
-                                    .POST(BodyPublishers.noBody())
-                                    .build())
-                            .statusCode())
+            assertThat(TestStack.runSchedule("notifications-recovery").statusCode())
                     .isEqualTo(202);
             arrived(Duration.ofSeconds(60), queued, sending, lost);
         }

@@ -2,7 +2,6 @@ package ro.runner.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -73,9 +72,7 @@ class TrackingRecoveryIT {
     }
 
     private static String runRecovery() {
-        var run = TestStack.send(TestStack.request("/api/schedules/tracking-recovery/run")
-                .POST(BodyPublishers.noBody())
-                .build());
+        var run = TestStack.runSchedule("tracking-recovery");
         assertThat(run.statusCode()).as(run.body()).isEqualTo(202);
         return Json.object(run.body()).getString("result");
     }

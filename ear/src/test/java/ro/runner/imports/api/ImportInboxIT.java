@@ -2,7 +2,6 @@ package ro.runner.imports.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,9 +98,7 @@ class ImportInboxIT {
     }
 
     private static void runInbox() {
-        var response = TestStack.send(TestStack.request("/api/schedules/imports-inbox/run")
-                .POST(BodyPublishers.noBody())
-                .build());
+        var response = TestStack.runSchedule("imports-inbox");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 

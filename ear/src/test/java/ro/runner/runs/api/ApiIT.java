@@ -118,9 +118,7 @@ class ApiIT {
 
     @Test
     void runNowIsRecordedInTheLedgerAndCounted() throws Exception {
-        var run = TestStack.send(TestStack.request("/api/schedules/runs-retention/run")
-                .POST(BodyPublishers.noBody())
-                .build());
+        var run = TestStack.runSchedule("runs-retention");
 
         assertThat(run.statusCode()).isEqualTo(202);
         assertThat(Json.object(run.body()).getString("result")).startsWith("started runs-retention execution");
