@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -99,7 +100,7 @@ class OrdersConsoleIT {
         browser.get(url("/console/orders.xhtml"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filter:email")))
                 .sendKeys(email);
-        browser.findElement(By.id("filter:search")).click();
+        submit(By.id("filter:search"));
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText(number))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail"), "order-confirmation"));
         String detail = browser.findElement(By.id("detail")).getText();
@@ -108,12 +109,23 @@ class OrdersConsoleIT {
         browser.get(url("/console/notifications.xhtml"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filter:recipient")))
                 .sendKeys(email);
-        browser.findElement(By.id("filter:search")).click();
+        submit(By.id("filter:search"));
         wait.until(ExpectedConditions.elementToBeClickable(
                         By.cssSelector("#notifications\\:table button[title='Show the mail']")))
                 .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail"), "comanda-" + number + ".pdf"));
         assertTrue(browser.findElement(By.id("mail")).getText().contains("Bună ziua"));
+    }
+
+    /**
+     * Clicks a button that submits its form without Ajax and waits for the page it loads. Otherwise the
+     * next lookup can find an element of the unfiltered page that is replaced while it is being used
+     * ("Node with given id does not belong to the document"), or act on the wrong row.
+     */
+    private void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        wait.until(ExpectedConditions.stalenessOf(page));
     }
 
     private String url(String path) {
