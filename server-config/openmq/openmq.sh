@@ -54,6 +54,13 @@ imqcmd() {
   "$PAYARA_HOME/mq/bin/imqcmd" "$@" -b "127.0.0.1:$PAYARA_JMS_PORT" -u "$MQ_ADMIN_USER" \
     -passfile "$passfile" -f -javahome "$(java_home)"
 }
+# imq <what> <imqcmd arguments>: runs imqcmd quietly; on failure prints its output and dies with
+# "could not <what>"
+imq() {
+  local what="$1"
+  shift
+  imqcmd "$@" >"$(mq_dir)/imqcmd.out" 2>&1 || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not $what"; }
+}
 
 # ensure_queues: creates the queues the broker does not have yet (unlimited consumers each, so
 # every MDB instance takes messages), and sets how many messages the broker hands each consumer
@@ -66,11 +73,9 @@ ensure_queues() {
   for queue in "${QUEUES[@]}"; do
     if ! grep -qE "^$queue +Queue" <<<"$existing"; then
       say "creating queue $queue"
-      imqcmd create dst -t q -n "$queue" -o maxNumActiveConsumers=-1 >"$(mq_dir)/imqcmd.out" 2>&1 \
-        || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not create queue $queue"; }
+      imq "create queue $queue" create dst -t q -n "$queue" -o maxNumActiveConsumers=-1
     fi
-    imqcmd update dst -t q -n "$queue" -o consumerFlowLimit="$(flow_limit "$queue")" >"$(mq_dir)/imqcmd.out" 2>&1 \
-      || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not set the flow limit of queue $queue"; }
+    imq "set the flow limit of queue $queue" update dst -t q -n "$queue" -o consumerFlowLimit="$(flow_limit "$queue")"
   done
 }
 
@@ -167,8 +172,7 @@ hold() {
       [[ "$ours" == true ]] || say "queue $queue is ${state:-missing}: left as it is"
       continue
     fi
-    imqcmd pause dst -t q -n "$queue" -pst CONSUMERS >"$(mq_dir)/imqcmd.out" 2>&1 \
-      || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not hold queue $queue"; }
+    imq "hold queue $queue" pause dst -t q -n "$queue" -pst CONSUMERS
     [[ "$ours" == true ]] || echo "$queue" >>"$(held_file)"
   done
   while true; do
@@ -192,8 +196,7 @@ release() {
   [[ -f "$(held_file)" ]] || { say "no queue held"; return 0; }
   while read -r queue; do
     [[ -n "$queue" ]] || continue
-    imqcmd resume dst -t q -n "$queue" >"$(mq_dir)/imqcmd.out" 2>&1 \
-      || { cat "$(mq_dir)/imqcmd.out" >&2; die "could not release queue $queue"; }
+    imq "release queue $queue" resume dst -t q -n "$queue"
     released+=("$queue")
   done <"$(held_file)"
   rm -f "$(held_file)"
